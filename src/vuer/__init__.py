@@ -1,0 +1,17 @@
+"""vuer: a live 3D scene in the browser or a VR/AR headset, driven from Python."""
+
+from vuer.__about__ import __version__
+
+__all__ = ["Vuer", "VuerSession", "__version__"]
+
+
+def __getattr__(name: str):  # lazy, so `import vuer.schemas` stays light
+    if name == "Vuer":
+        from vuer.server import Vuer
+
+        return Vuer
+    if name == "VuerSession":
+        from vuer.session import VuerSession
+
+        return VuerSession
+    raise AttributeError(f"module 'vuer' has no attribute {name!r}")
