@@ -1,0 +1,37 @@
+// The page: the WebGL canvas with the scene, the HTML overlay and the panel.
+import { Canvas, type RootState } from "@react-three/fiber";
+import type { ReactNode } from "react";
+import { HtmlLayer } from "./core/HtmlLayer";
+import { SceneRoot } from "./core/SceneRoot";
+import { FrameCounter } from "./core/FrameCounter";
+import { Panel } from "./panel/Panel";
+
+/** The clear colour shown when the Scene sets no background. */
+const CLEAR_COLOR = "#f2f2f2";
+
+export let three: RootState | null = null;
+
+function onCreated(state: RootState): void {
+  state.gl.domElement.id = "vuer-canvas";
+  state.gl.setClearColor(CLEAR_COLOR, 1);
+  state.camera.userData.vuerDefault = true;
+  three = state;
+}
+
+export function App(): ReactNode {
+  return (
+    <>
+      <Canvas
+        className="vuer-canvas-wrap"
+        camera={{ fov: 50, near: 0.01, far: 2000, position: [0, 2, 5] }}
+        shadows
+        onCreated={onCreated}
+      >
+        <FrameCounter />
+        <SceneRoot />
+      </Canvas>
+      <HtmlLayer />
+      <Panel />
+    </>
+  );
+}

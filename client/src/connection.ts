@@ -1,0 +1,154 @@
+// The event socket: connects to `?ws=` (default: this page's origin), sends
+// INIT, batches incoming messages per macrotask into the store, hands RPCs to
+// rpc.ts, and reconnects with capped, jittered backoff. Every reconnect gets a
+// fresh SET from the server, which resets the store.
+import { decode, encode } from "@msgpack/msgpack";
+import { setEventSink } from "./events";
+import { dispatchRpc } from "./rpc";
+import { applyBatch, setConnection, stats } from "./store";
+import type { ClientMessage, ServerMessage } from "./types";
+
+const FIRST_DELAY_MS = 250;
+const MAX_DELAY_MS = 5000;
+/** Server events that need no action here. */
+const IGNORED = new Set(["NOOP", "NULL"]);
+
+export const PKG_VERSION = "0.2.0";
+
+/** The socket URL: the `ws` query parameter, else the page origin as ws:/wss:. */
+export function socketUrl(location: Location = window.location): string {
+  const given = new URLSearchParams(location.search).get("ws");
+  if (given) return given;
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.host}${location.pathname}`;
+}
+
+function initValue(): Record<string, unknown> {
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return {
+    client: "browser",
+    pkg: "vuer-client",
+    pkgVersion: PKG_VERSION,
+    userAgent: navigator.userAgent,
+    screenWidth: window.screen.width,
+    screenHeight: window.screen.height,
+    devicePixelRatio: window.devicePixelRatio,
+    timezone: tz,
+    timezoneOffset: new Date().getTimezoneOffset(),
+  };
+}
+
+function isMessage(value: unknown): value is ServerMessage {
+  return typeof value === "object" && value !== null && typeof (value as ServerMessage).etype === "string";
+}
+
+export class Connection {
+  private socket: WebSocket | null = null;
+  private attempt = 0;
+  private pending: ServerMessage[] = [];
+  private flushScheduled = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(private readonly url: string) {}
+
+  start(): void {
+    this.stopped = false;
+    this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.socket?.close();
+  }
+
+  private open(): void {
+    setConnection(this.attempt === 0 ? "connecting" : "reconnecting");
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(this.url);
+    } catch (error) {
+      console.error(`vuer: bad socket URL ${this.url}`, error);
+      this.retry();
+      return;
+    }
+    socket.binaryType = "arraybuffer";
+    this.socket = socket;
+    socket.onopen = () => {
+      this.attempt = 0;
+      setEventSink((message) => this.send(socket, message));
+      this.send(socket, { etype: "INIT", ts: Date.now(), value: initValue() });
+      setConnection("connected");
+      console.info(`vuer: connected to ${this.url}`);
+    };
+    socket.onmessage = (event: MessageEvent) => this.receive(event.data);
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      setEventSink(null);
+      this.retry();
+    };
+    // onerror is always followed by onclose, which schedules the retry.
+  }
+
+  private retry(): void {
+    if (this.stopped) return;
+    setConnection("reconnecting");
+    const base = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** this.attempt);
+    this.attempt++;
+    const delay = base * (0.75 + Math.random() * 0.5);
+    this.retryTimer = setTimeout(() => this.open(), delay);
+  }
+
+  private send(socket: WebSocket, message: ClientMessage): boolean {
+    if (socket.readyState !== WebSocket.OPEN) return false;
+    try {
+      socket.send(encode(message));
+      return true;
+    } catch (error) {
+      console.error(`vuer: could not send ${message.etype}`, error);
+      return false;
+    }
+  }
+
+  private receive(data: unknown): void {
+    stats.messages++;
+    let message: unknown;
+    try {
+      if (!(data instanceof ArrayBuffer)) throw new Error("a text frame (the protocol is binary msgpack)");
+      message = decode(new Uint8Array(data));
+    } catch (error) {
+      stats.errors++;
+      console.warn("vuer: dropping a malformed message:", error);
+      return;
+    }
+    if (!isMessage(message)) {
+      stats.errors++;
+      console.warn("vuer: dropping a message without an etype");
+      return;
+    }
+    this.pending.push(message);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      // Messages already queued behind this one arrive before the timer fires,
+      // so a burst lands in the store as one batch and one render.
+      setTimeout(() => this.flush(), 0);
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    for (const message of applyBatch(batch)) {
+      if (message.etype === "TERMINATE") {
+        console.info("vuer: the server ended this session");
+        continue;
+      }
+      if (IGNORED.has(message.etype)) continue;
+      if (!dispatchRpc(message) && message.uuid === undefined)
+        console.debug(`vuer: ignoring server event ${message.etype}`);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// The root `Scene` node inside the Canvas: its settings, its children (the
+// clickable part of the scene), bgChildren and rawChildren, and the fallback
+// controls. htmlChildren live in the DOM overlay (HtmlLayer).
+import type { ThreeEvent } from "@react-three/fiber";
+import { useCallback, useMemo, type ReactNode } from "react";
+import type { Object3D } from "three";
+import { sendEvent } from "../events";
+import { DefaultControls } from "../interaction/DefaultControls";
+import { renderRefs } from "../Node";
+import { useEntry, useScene } from "../store";
+import { SceneSettings } from "./SceneSettings";
+
+/** Pointer travel (px) beyond which a press is a drag, not a click. */
+const CLICK_SLOP = 4;
+
+/** The key of the innermost scene node that owns this object, if any. */
+export function ownerKey(object: Object3D | null): string | undefined {
+  for (let o = object; o; o = o.parent) {
+    const key = (o.userData as { vuerKey?: unknown }).vuerKey;
+    if (typeof key === "string") return key;
+  }
+  return undefined;
+}
+
+export function SceneRoot(): ReactNode {
+  const rootKey = useScene((s) => s.rootKey);
+  const root = useEntry(rootKey);
+  const slots = root?.slots;
+  const children = useMemo(() => renderRefs(slots?.children), [slots?.children]);
+  const bgChildren = useMemo(() => renderRefs(slots?.bgChildren), [slots?.bgChildren]);
+  const rawChildren = useMemo(() => renderRefs(slots?.rawChildren), [slots?.rawChildren]);
+
+  const onClick = useCallback((event: ThreeEvent<MouseEvent>) => {
+    // The first hit is the nearest object; report its node once.
+    event.stopPropagation();
+    if (event.delta > CLICK_SLOP) return;
+    const key = ownerKey(event.object);
+    if (key !== undefined) sendEvent("ON_CLICK", { key });
+  }, []);
+
+  return (
+    <>
+      {root && <SceneSettings node={root.node} />}
+      <group name="vuer-children" onClick={onClick}>
+        {children}
+      </group>
+      <group name="vuer-bgChildren">{bgChildren}</group>
+      <group name="vuer-rawChildren">{rawChildren}</group>
+      <DefaultControls />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// The scene's up vector (Scene `up`, default +Y), shared by the camera setup
+// and every camera control (OrbitControls derive their frame from camera.up
+// when they are created, so they are re-created when it changes).
+import { Quaternion, Vector3 } from "three";
+import { useScene } from "../store";
+import { toVector3 } from "./transform";
+
+const Y_UP = new Vector3(0, 1, 0);
+
+export function upOf(value: unknown): Vector3 {
+  const up = toVector3(value);
+  return up && up.lengthSq() > 0 ? up.normalize() : Y_UP.clone();
+}
+
+/** The up vector as a stable string "x,y,z" (usable as a React key). */
+export function useSceneUpKey(): string {
+  return useScene((s) => {
+    const root = s.rootKey === null ? undefined : s.graph.nodes.get(s.rootKey);
+    return upOf(root?.node.up).toArray().join(",");
+  });
+}
+
+export function parseUpKey(key: string): Vector3 {
+  const [x, y, z] = key.split(",").map(Number);
+  return new Vector3(x, y, z);
+}
+
+/** Where the default camera starts: [0, 2, 5] in a +Y-up frame, turned to the scene's up. */
+export function defaultCameraPosition(up: Vector3): Vector3 {
+  return new Vector3(0, 2, 5).applyQuaternion(new Quaternion().setFromUnitVectors(Y_UP, up));
+}

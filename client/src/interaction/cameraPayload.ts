@@ -1,0 +1,45 @@
+// The `camera` value of CAMERA_MOVE (and of rendered frames): pose,
+// projection and viewport of a three.js camera.
+import type { Camera, OrthographicCamera, PerspectiveCamera } from "three";
+
+export interface CameraPayload {
+  position: number[];
+  rotation: number[];
+  quaternion: number[];
+  /** camera.matrixWorld.elements: 16 floats, column-major. */
+  matrix: number[];
+  aspect?: number;
+  fov?: number;
+  near?: number;
+  far?: number;
+  zoom?: number;
+  width: number;
+  height: number;
+  ctype: string;
+  filmGauge?: number;
+  filmOffset?: number;
+  focus?: number;
+}
+
+export function cameraPayload(camera: Camera, width: number, height: number): CameraPayload {
+  camera.updateMatrixWorld();
+  const persp = camera as Partial<PerspectiveCamera>;
+  const ortho = camera as Partial<OrthographicCamera>;
+  return {
+    position: camera.position.toArray(),
+    rotation: camera.rotation.toArray().slice(0, 3) as number[],
+    quaternion: camera.quaternion.toArray(),
+    matrix: Array.from(camera.matrixWorld.elements),
+    aspect: persp.aspect ?? width / Math.max(1, height),
+    fov: persp.fov,
+    near: persp.near ?? ortho.near,
+    far: persp.far ?? ortho.far,
+    zoom: persp.zoom ?? ortho.zoom,
+    width,
+    height,
+    ctype: camera.type,
+    filmGauge: persp.filmGauge,
+    filmOffset: persp.filmOffset,
+    focus: persp.focus,
+  };
+}

@@ -1,0 +1,41 @@
+// Entry point of the vuer browser client.
+//
+// Hooks for tests and tools (stable; tests/browser relies on them):
+// - `document.body.dataset.vuerConnection`: "connecting" | "connected" | "reconnecting".
+// - `#vuer-canvas`: the WebGL canvas; `#vuer-html`: the htmlChildren overlay;
+//   `#vuer-panel` (`data-collapsed`), `#vuer-panel-toggle`, `#vuer-connection`
+//   (`data-state`), `#vuer-scene-tree` with one `li[data-key]` per node.
+// - `window.__vuer`: `{ store, stats: {frames, messages, batches, errors},
+//   connection, three() }` — `store.getState().graph.nodes` is the scene by
+//   key; `three()` returns the R3F state (gl, scene, camera, size).
+// Query parameters: `ws` (socket URL, default this page's origin),
+// `collapseMenu=true` (start with the panel folded).
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App, three } from "./App";
+import { Connection, socketUrl } from "./connection";
+import { sceneStore, stats } from "./store";
+import "./interaction";
+import "./style.css";
+
+// The components part registers its tags in components/index.ts; the glob
+// keeps this entry building while that folder is still being written.
+import.meta.glob("./components/index.ts", { eager: true });
+
+const connection = new Connection(socketUrl());
+
+declare global {
+  interface Window {
+    __vuer?: unknown;
+  }
+}
+window.__vuer = { store: sceneStore, stats, connection, three: () => three };
+
+const container = document.getElementById("root");
+if (!container) throw new Error("vuer: index.html has no #root element");
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+connection.start();

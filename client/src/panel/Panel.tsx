@@ -1,0 +1,29 @@
+// The side panel: connection state and a collapsible scene tree. Starts
+// collapsed with `?collapseMenu=true`.
+import { useState, type ReactNode } from "react";
+import { ConnectionBadge } from "./ConnectionBadge";
+import { SceneTree } from "./SceneTree";
+
+function startsCollapsed(): boolean {
+  return new URLSearchParams(window.location.search).get("collapseMenu") === "true";
+}
+
+export function Panel(): ReactNode {
+  const [collapsed, setCollapsed] = useState(startsCollapsed);
+  return (
+    <aside id="vuer-panel" className="vuer-panel" data-collapsed={collapsed}>
+      <header className="vuer-panel-header">
+        <button
+          id="vuer-panel-toggle"
+          className="vuer-panel-toggle"
+          aria-expanded={!collapsed}
+          onClick={() => setCollapsed((c) => !c)}
+        >
+          {collapsed ? "▸" : "▾"} vuer
+        </button>
+        <ConnectionBadge />
+      </header>
+      {!collapsed && <SceneTree />}
+    </aside>
+  );
+}

@@ -1,0 +1,102 @@
+// The client's scene state (zustand). One store notification per message
+// batch; each rendered node selects only its own entry (useEntry), so a stream
+// of updates re-renders only the nodes that changed.
+import { createStore, useStore } from "zustand";
+import { SceneGraph, type Entry } from "./sceneGraph";
+import type { ServerMessage } from "./types";
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting";
+
+export interface SceneState {
+  /** Bumped once per applied batch; the graph's Map is mutated in place. */
+  version: number;
+  graph: SceneGraph;
+  rootKey: string | null;
+  /** Keys hidden locally from the panel (never sent to the server). */
+  hidden: ReadonlySet<string>;
+  connection: ConnectionState;
+}
+
+export const stats = { frames: 0, messages: 0, batches: 0, errors: 0 };
+
+export const sceneStore = createStore<SceneState>(() => ({
+  version: 0,
+  graph: new SceneGraph(),
+  rootKey: null,
+  hidden: new Set<string>(),
+  connection: "connecting",
+}));
+
+/** Apply one scene message to the graph; returns false when it is not a scene op. */
+function applyOne(graph: SceneGraph, message: ServerMessage): boolean {
+  const data = (message.data ?? {}) as Record<string, unknown>;
+  const strict = message.strict === true;
+  switch (message.etype) {
+    case "SET":
+      graph.set(message.data);
+      return true;
+    case "ADD":
+      graph.add(data.nodes, data.to ?? message.to);
+      return true;
+    case "UPDATE":
+      graph.update(data.nodes, strict);
+      return true;
+    case "UPSERT":
+      graph.upsert(data.nodes, data.to ?? message.to, strict);
+      return true;
+    case "REMOVE":
+      graph.remove(data.keys);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Apply a batch of scene messages in order, then notify subscribers once.
+ * Messages that are not scene operations are returned for the caller.
+ */
+export function applyBatch(messages: readonly ServerMessage[]): ServerMessage[] {
+  const { graph } = sceneStore.getState();
+  const rest: ServerMessage[] = [];
+  let changed = false;
+  for (const message of messages) {
+    try {
+      if (applyOne(graph, message)) changed = true;
+      else rest.push(message);
+    } catch (error) {
+      stats.errors++;
+      console.error(`vuer: could not apply ${message.etype}`, error);
+    }
+  }
+  if (changed) {
+    stats.batches++;
+    sceneStore.setState((s) => ({ version: s.version + 1, rootKey: graph.rootKey }));
+  }
+  return rest;
+}
+
+export function setConnection(connection: ConnectionState): void {
+  if (sceneStore.getState().connection !== connection) sceneStore.setState({ connection });
+}
+
+export function toggleHidden(key: string): void {
+  sceneStore.setState((s) => {
+    const hidden = new Set(s.hidden);
+    if (!hidden.delete(key)) hidden.add(key);
+    return { hidden };
+  });
+}
+
+export function useScene<T>(selector: (state: SceneState) => T): T {
+  return useStore(sceneStore, selector);
+}
+
+/** The entry of one node; re-renders only when that entry is replaced. */
+export function useEntry(key: string | null): Entry | undefined {
+  return useStore(sceneStore, (s) => (key === null ? undefined : s.graph.nodes.get(key)));
+}
+
+export function useHidden(key: string): boolean {
+  return useStore(sceneStore, (s) => s.hidden.has(key));
+}
