@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { HtmlLayer } from "./core/HtmlLayer";
 import { SceneRoot } from "./core/SceneRoot";
 import { FrameCounter } from "./core/FrameCounter";
+import { GrabRenderRpc } from "./interaction/GrabRenderRpc";
 import { Panel } from "./panel/Panel";
 
 /** The clear colour shown when the Scene sets no background. */
@@ -28,6 +29,7 @@ export function App(): ReactNode {
         onCreated={onCreated}
       >
         <FrameCounter />
+        <GrabRenderRpc />
         <SceneRoot />
       </Canvas>
       <HtmlLayer />

@@ -1,28 +1,23 @@
-// `OrbitControls` node: drei's OrbitControls on the active camera, with the
-// public API's props (polar limits in degrees) and `stream` → CAMERA_MOVE.
+// Orbit-style camera controls: the `OrbitControls` node (public API props,
+// polar limits in degrees) and `SceneCameraControl` (DefaultScene's control,
+// with its speed names). Both claim the view and stream CAMERA_MOVE when
+// `stream` is set.
 import { OrbitControls } from "@react-three/drei";
 import type { ReactNode } from "react";
 import { useSceneUpKey } from "../core/sceneUp";
 import { toVector3 } from "../core/transform";
 import type { NodeProps } from "../registry";
+import type { SceneNode } from "../types";
 import { useClaimControls } from "./controlsClaim";
+import { flag, num } from "./props";
 import { useCameraStream } from "./useCameraStream";
 
 const DEG = Math.PI / 180;
 
-function num(value: unknown, fallback: number): number {
-  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
-}
-
-function flag(value: unknown, fallback: boolean): boolean {
-  return typeof value === "boolean" ? value : fallback;
-}
-
-export function OrbitControlsNode({ node }: NodeProps): ReactNode {
+function OrbitView({ node, speeds }: { node: SceneNode; speeds: { rotate: number; zoom: number; pan: number } }) {
   useClaimControls();
   const upKey = useSceneUpKey();
   const onChange = useCameraStream(node.stream === true);
-  const target = toVector3(node.target);
   return (
     <OrbitControls
       key={upKey}
@@ -36,11 +31,25 @@ export function OrbitControlsNode({ node }: NodeProps): ReactNode {
       minPolarAngle={num(node.minPolarAngle, 0) * DEG}
       maxDistance={num(node.maxDistance, Infinity)}
       minDistance={num(node.minDistance, 0)}
-      zoomSpeed={num(node.zoomSpeed, 1)}
-      rotateSpeed={num(node.rotateSpeed, 1)}
-      panSpeed={num(node.panSpeed, 1)}
-      target={target}
+      rotateSpeed={speeds.rotate}
+      zoomSpeed={speeds.zoom}
+      panSpeed={speeds.pan}
+      target={toVector3(node.target)}
       onChange={onChange}
     />
   );
+}
+
+export function OrbitControlsNode({ node }: NodeProps): ReactNode {
+  const speeds = { rotate: num(node.rotateSpeed, 1), zoom: num(node.zoomSpeed, 1), pan: num(node.panSpeed, 1) };
+  return <OrbitView node={node} speeds={speeds} />;
+}
+
+export function SceneCameraControlNode({ node }: NodeProps): ReactNode {
+  const speeds = {
+    rotate: num(node.mouseRotateSpeed, 1),
+    zoom: num(node.dollySpeed, 1),
+    pan: num(node.truckSpeed, 1),
+  };
+  return <OrbitView node={node} speeds={speeds} />;
 }

@@ -1,6 +1,6 @@
 // The `camera` value of CAMERA_MOVE (and of rendered frames): pose,
 // projection and viewport of a three.js camera.
-import type { Camera, OrthographicCamera, PerspectiveCamera } from "three";
+import { Euler, Quaternion, Vector3, type Camera, type OrthographicCamera, type PerspectiveCamera } from "three";
 
 export interface CameraPayload {
   position: number[];
@@ -23,12 +23,17 @@ export interface CameraPayload {
 
 export function cameraPayload(camera: Camera, width: number, height: number): CameraPayload {
   camera.updateMatrixWorld();
+  // World pose: a camera may sit inside a transformed group (CameraView).
+  const position = new Vector3();
+  const quaternion = new Quaternion();
+  camera.matrixWorld.decompose(position, quaternion, new Vector3());
+  const rotation = new Euler().setFromQuaternion(quaternion, camera.rotation.order);
   const persp = camera as Partial<PerspectiveCamera>;
   const ortho = camera as Partial<OrthographicCamera>;
   return {
-    position: camera.position.toArray(),
-    rotation: camera.rotation.toArray().slice(0, 3) as number[],
-    quaternion: camera.quaternion.toArray(),
+    position: position.toArray(),
+    rotation: [rotation.x, rotation.y, rotation.z],
+    quaternion: quaternion.toArray(),
     matrix: Array.from(camera.matrixWorld.elements),
     aspect: persp.aspect ?? width / Math.max(1, height),
     fov: persp.fov,

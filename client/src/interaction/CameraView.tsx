@@ -1,0 +1,95 @@
+// `CameraView`: a virtual camera rendered off-screen. It answers GRAB_RENDER
+// for its key and, with `stream="frame"` or `"time"`, sends CAMERA_VIEW
+// events at up to `fps`. `showFrustum` draws its frustum in the main view.
+import { useFrame, useThree } from "@react-three/fiber";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
+import { CameraHelper, PerspectiveCamera } from "three";
+import { useTransform } from "../core/transform";
+import { sendEvent } from "../events";
+import type { NodeProps } from "../registry";
+import { cameraPayload } from "./cameraPayload";
+import { capture, captureOptions } from "./capture";
+import { flag, num } from "./props";
+import { registerView } from "./views";
+
+export function CameraViewNode({ node, children }: NodeProps): ReactNode {
+  const transform = useTransform(node);
+  const get = useThree((s) => s.get);
+  const scene = useThree((s) => s.scene);
+  const camera = useMemo(() => new PerspectiveCamera(), []);
+  const helper = useRef<CameraHelper | null>(null);
+  const width = Math.max(1, Math.round(num(node.width, 320)));
+  const height = Math.max(1, Math.round(num(node.height, 240)));
+  const downsample = Math.max(1, num(node.downsample, 1));
+  const renderDepth = flag(node.renderDepth, true);
+  const showFrustum = flag(node.showFrustum, true);
+  const { fov, near, far } = node;
+
+  useLayoutEffect(() => {
+    camera.fov = num(fov, 50);
+    camera.near = num(near, 0.1);
+    camera.far = num(far, 20);
+    camera.aspect = width / height;
+    camera.updateProjectionMatrix();
+    helper.current?.update();
+  }, [camera, fov, near, far, width, height]);
+
+  useEffect(() => {
+    if (!showFrustum) return;
+    const cameraHelper = new CameraHelper(camera);
+    helper.current = cameraHelper;
+    scene.add(cameraHelper);
+    return () => {
+      scene.remove(cameraHelper);
+      cameraHelper.dispose();
+      helper.current = null;
+    };
+  }, [camera, scene, showFrustum]);
+
+  const grab = useCallback(
+    async (data: Record<string, unknown>) => {
+      const { gl, scene } = get();
+      const options = captureOptions(data, {
+        width: width / downsample,
+        height: height / downsample,
+        renderDepth,
+      });
+      camera.updateMatrixWorld();
+      const shown = helper.current?.visible ?? false;
+      if (helper.current) helper.current.visible = false; // not in its own picture
+      try {
+        const shot = await capture(gl, scene, camera, options);
+        return { ...shot, dpr: 1, camera: cameraPayload(camera, width, height) };
+      } finally {
+        if (helper.current) helper.current.visible = shown;
+      }
+    },
+    [get, camera, width, height, downsample, renderDepth],
+  );
+
+  useEffect(() => registerView(node.key, grab), [node.key, grab]);
+
+  const streaming = node.stream === "frame" || node.stream === "time";
+  const interval = 1000 / Math.max(0.1, num(node.fps, 30));
+  const last = useRef(0);
+  const busy = useRef(false);
+  useFrame(() => {
+    const now = performance.now();
+    if (!streaming || busy.current || now - last.current < interval) return;
+    last.current = now;
+    busy.current = true;
+    grab({})
+      .then((value) => sendEvent("CAMERA_VIEW", value, node.key))
+      .catch((error: unknown) => console.error("vuer: CameraView frame failed", error))
+      .finally(() => {
+        busy.current = false;
+      });
+  });
+
+  return (
+    <group {...transform}>
+      <primitive object={camera} />
+      {children}
+    </group>
+  );
+}
