@@ -10,6 +10,8 @@ import type { ClientMessage, ServerMessage } from "./types";
 
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 5000;
+/** Longest a received message waits for a frame before it is applied anyway. */
+const FLUSH_FALLBACK_MS = 100;
 /** Server events that need no action here. */
 const IGNORED = new Set(["NOOP", "NULL"]);
 
@@ -131,13 +133,18 @@ export class Connection {
     this.pending.push(message);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      // Messages already queued behind this one arrive before the timer fires,
-      // so a burst lands in the store as one batch and one render.
-      setTimeout(() => this.flush(), 0);
+      // Everything that arrives before the next frame lands in the store as one
+      // batch: one store notification and one React render per frame, however
+      // fast the server sends. The timer covers hidden tabs, which get no frames.
+      const frame = requestAnimationFrame(() => this.flush(timer));
+      const timer = setTimeout(() => this.flush(undefined, frame), FLUSH_FALLBACK_MS);
     }
   }
 
-  private flush(): void {
+  private flush(timer?: ReturnType<typeof setTimeout>, frame?: number): void {
+    if (timer !== undefined) clearTimeout(timer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    if (!this.flushScheduled) return;
     this.flushScheduled = false;
     const batch = this.pending;
     this.pending = [];
