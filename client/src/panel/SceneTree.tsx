@@ -6,6 +6,8 @@ import { toggleHidden, useEntry, useHidden, useScene } from "../store";
 
 /** Rows deeper than this start folded, so huge trees stay cheap to show. */
 const OPEN_DEPTH = 2;
+/** Children listed per row; the rest are counted, not drawn. */
+const MAX_ROWS = 200;
 
 const TreeRow = memo(function TreeRow({ nodeKey, depth }: { nodeKey: string; depth: number }): ReactNode {
   const entry = useEntry(nodeKey);
@@ -40,9 +42,12 @@ const TreeRow = memo(function TreeRow({ nodeKey, depth }: { nodeKey: string; dep
       </span>
       {open && childKeys.length > 0 && (
         <ul>
-          {childKeys.map((key) => (
+          {childKeys.slice(0, MAX_ROWS).map((key) => (
             <TreeRow key={key} nodeKey={key} depth={depth + 1} />
           ))}
+          {childKeys.length > MAX_ROWS && (
+            <li className="vuer-tree-more">… {childKeys.length - MAX_ROWS} more</li>
+          )}
         </ul>
       )}
     </li>
