@@ -22,7 +22,7 @@ export function socketUrl(location: Location = window.location): string {
   const given = new URLSearchParams(location.search).get("ws");
   if (given) return given;
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  return `${scheme}//${location.host}${location.pathname}`;
+  return `${scheme}//${location.host}/`;
 }
 
 function initValue(): Record<string, unknown> {
