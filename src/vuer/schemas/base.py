@@ -58,19 +58,27 @@ class Element:
 
     tag: ClassVar[str] = "div"
     key: str
+    # Props serialized by a subclass itself (children lists), skipped by the generic walk.
+    _nested: ClassVar[frozenset[str]] = frozenset(("children",))
 
     def __init__(self, *, key: str | None = None, **props: Any) -> None:
         if key is None:
-            key = self.__dict__.get("key") or f"{type(self).__name__}-{next(_counter)}"
+            # A class may fix a well-known key (``OrbitControls.key``); else a unique one.
+            key = self.__dict__.get("key") or getattr(type(self), "key", None)
+            if key is None:
+                key = f"{type(self).__name__}-{next(_counter)}"
         elif not isinstance(key, str):
+            if not isinstance(key, (int, np.integer)) or isinstance(key, bool):
+                raise TypeError(f"{type(self).__name__}: key must be a str, got {key!r:.60}")
             key = str(key)
-        self.__dict__.update(props)
         self.key = key
+        self.__dict__.update(props)
 
     def _serialize(self) -> dict[str, Any]:
         out: dict[str, Any] = {"tag": self.tag}
+        nested = self._nested
         for name, value in self.__dict__.items():
-            if name[0] != "_" and name != "children":
+            if name[0] != "_" and name not in nested:
                 out[name] = to_wire(value)
         return out
 

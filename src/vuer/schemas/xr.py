@@ -1,0 +1,207 @@
+"""Input: XR hands, controllers and body tracking, gamepads, keyboard, and drag handles.
+
+Components with ``stream=True`` send their poses back as events (see the
+table in SPEC §2): ``HAND_MOVE``, ``CONTROLLER_MOVE``, ``BODY_MOVE``,
+``OBJECT_MOVE``… Matrices are 16 floats, column-major.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from vuer.schemas.scene_element import SceneElement
+
+__all__ = [
+    "Body",
+    "Clickable",
+    "Gamepad",
+    "Hands",
+    "Head",
+    "KeyboardMonitor",
+    "MotionControllers",
+    "Movable",
+    "Pivot",
+    "PointerControls",
+    "WebXRMesh",
+]
+
+
+class Hands(SceneElement):
+    """Tracked XR hands: 25 joints per side, sent as ``HAND_MOVE`` when streaming.
+
+    Props:
+        stream: bool = true -- send ``HAND_MOVE`` events.
+        fps: float = 30 -- event rate, per second.
+        disableLeft: bool = false -- neither track nor draw the left hand.
+        disableRight: bool = false -- neither track nor draw the right hand.
+        hideLeft: bool = false -- track the left hand without drawing it.
+        hideRight: bool = false -- track the right hand without drawing it.
+        showFrame: bool = false -- draw a frame at each joint.
+        frameScale: float = 0.02 -- size of the joint frames, metres.
+    """
+
+    tag = "Hands"
+    key = "hands"
+
+
+class MotionControllers(SceneElement):
+    """Tracked XR controllers: pose and buttons, sent as ``CONTROLLER_MOVE`` when streaming.
+
+    Props:
+        eventTypes: list[str] = ["trigger", "squeeze"] -- button events to report.
+        stream: bool = true -- send ``CONTROLLER_MOVE`` events.
+        fps: float = 30 -- event rate, per second.
+        left: bool -- track the left controller.
+        right: bool -- track the right controller.
+    """
+
+    tag = "MotionControllers"
+
+    def __init__(
+        self,
+        *children: Any,
+        key: str = "motionControllers",
+        eventTypes: Sequence[str] = ("trigger", "squeeze"),  # noqa: N803 - wire name
+        stream: bool = True,
+        left: bool | None = None,
+        right: bool | None = None,
+        **props: Any,
+    ) -> None:
+        super().__init__(
+            *children,
+            key=key,
+            eventTypes=list(eventTypes),
+            stream=stream,
+            left=left,
+            right=right,
+            **props,
+        )
+
+
+class Body(SceneElement):
+    """WebXR body tracking, sent as ``BODY_MOVE`` when streaming.
+
+    Props:
+        stream: bool = true -- send ``BODY_MOVE`` events.
+        fps: float = 30 -- event rate, per second.
+        leftHand: bool = false -- include the 25 left-hand joints.
+        rightHand: bool = false -- include the 25 right-hand joints.
+        showBody: bool = true -- draw the tracked joints.
+        showFrame: bool = true -- draw a frame at each joint.
+        frameScale: float = 0.02 -- size of the joint frames, metres.
+    """
+
+    tag = "Body"
+    key = "body_tracking"
+
+
+class Head(SceneElement):
+    """The headset's pose, sent as ``HEAD_MOVE`` when streaming.
+
+    Props:
+        stream: bool = true -- send head pose events.
+        fps: float = 30 -- event rate, per second.
+        show: bool = false -- draw the head's frame.
+        frameScale: float = 0.05 -- size of the frame, metres.
+    """
+
+    tag = "Head"
+    key = "head_tracking"
+
+
+class WebXRMesh(SceneElement):
+    """The room meshes an AR headset detects, drawn as translucent surfaces.
+
+    ``session.get_webxr_mesh(key)`` fetches them into Python.
+
+    Props:
+        color: color -- surface colour.
+        opacity: float = 0.15 -- surface opacity, 0..1.
+        autoUpdate: bool = true -- follow changes of the detected meshes.
+    """
+
+    tag = "WebXRMesh"
+
+    def __init__(
+        self,
+        *children: Any,
+        key: str = "webxr-mesh",
+        color: Any = None,
+        opacity: float = 0.15,
+        autoUpdate: bool = True,  # noqa: N803 - wire name
+        **props: Any,
+    ) -> None:
+        super().__init__(
+            *children, key=key, color=color, opacity=opacity, autoUpdate=autoUpdate, **props
+        )
+
+
+class Gamepad(SceneElement):
+    """A connected gamepad: button and axis changes are sent as events.
+
+    Props:
+        index: int = 0 -- which connected gamepad to read.
+    """
+
+    tag = "Gamepad"
+
+
+class KeyboardMonitor(SceneElement):
+    """Sends keyboard events (``KeyDown``, ``KeyUp``, ``KeyPress``) with this key.
+
+    Props:
+        enableKeyDown: bool = true -- send ``KeyDown``.
+        enableKeyUp: bool = false -- send ``KeyUp``.
+        enableKeyPress: bool = false -- send ``KeyPress``.
+    """
+
+    tag = "KeyboardMonitor"
+
+
+class Movable(SceneElement):
+    """A drag handle: its children move with it; drags send ``OBJECT_MOVE`` events.
+
+    Props:
+        offset: vec3 = [0, 0, 0] -- offset of the handle from the position, metres.
+        handle: float | vec3 -- size of the handle, metres.
+        showFrame: bool = true -- draw the handle's frame.
+        wireframe: bool = false -- draw the handle as a wireframe.
+        localRotation: bool = false -- rotate about the local axes.
+    """
+
+    tag = "Movable"
+
+
+class Pivot(SceneElement):
+    """A rotate/translate gizmo around its children; drags send ``OBJECT_MOVE`` events.
+
+    Props:
+        anchor: vec3 -- the pivot point, relative to the children's bounds.
+        offset: vec3 -- offset of the gizmo, metres.
+        scale: float = 1 -- gizmo size.
+        disableRotations: bool = false -- allow translation only.
+        disableAxes: bool = false -- hide the translation arrows.
+    """
+
+    tag = "Pivot"
+
+
+class Clickable(SceneElement):
+    """Makes its children clickable: a click sends ``ON_CLICK`` with this key.
+
+    Props:
+        onClick: str -- event type sent on click.
+    """
+
+    tag = "Clickable"
+
+
+class PointerControls(SceneElement):
+    """Pointer-lock first-person controls for the main camera.
+
+    Props:
+        selector: str -- CSS selector of the element that locks the pointer.
+    """
+
+    tag = "PointerControls"
