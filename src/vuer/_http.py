@@ -1,0 +1,144 @@
+"""Plain HTTP pieces of the server: files under a root, the client page, CORS."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path, PurePosixPath
+
+from aiohttp import web
+
+logger = logging.getLogger("vuer.server")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+# Types mimetypes does not know, for the assets robotics scenes load.
+_CONTENT_TYPES = {
+    ".urdf": "application/xml",
+    ".xacro": "application/xml",
+    ".mjcf": "application/xml",
+    ".dae": "model/vnd.collada+xml",
+    ".glb": "model/gltf-binary",
+    ".gltf": "model/gltf+json",
+    ".obj": "text/plain",
+    ".mtl": "text/plain",
+    ".stl": "model/stl",
+    ".ply": "application/octet-stream",
+    ".pcd": "application/octet-stream",
+    ".splat": "application/octet-stream",
+    ".hdr": "image/vnd.radiance",
+    ".wasm": "application/wasm",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+}
+
+
+class UnsafePath(ValueError):
+    """A requested path that tries to leave its root."""
+
+
+def resolve_under(root: Path, relative: str) -> Path | None:
+    """The file ``relative`` names inside ``root``, None if absent.
+
+    Raises ``UnsafePath`` for absolute paths, ``..`` segments, NUL bytes,
+    backslashes or anything that resolves (through links) outside ``root``.
+    """
+    if not relative or "\x00" in relative or "\\" in relative:
+        raise UnsafePath(relative)
+    rel = PurePosixPath(relative)
+    if rel.is_absolute() or ".." in rel.parts or (rel.parts and ":" in rel.parts[0]):
+        raise UnsafePath(relative)
+    base = root.resolve()
+    try:
+        candidate = (base / rel).resolve()
+    except (OSError, RuntimeError):
+        return None
+    if candidate != base and base not in candidate.parents:
+        raise UnsafePath(relative)
+    return candidate if candidate.is_file() else None
+
+
+def file_response(path: Path) -> web.FileResponse:
+    response = web.FileResponse(path)
+    content_type = _CONTENT_TYPES.get(path.suffix.lower())
+    if content_type is not None:
+        response.content_type = content_type
+    return response
+
+
+def files_handler(roots: Callable[[], Sequence[Path]], what: str) -> Handler:
+    """Serve ``{filename}`` from the first of ``roots()`` that has it; 403 on traversal."""
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        name = request.match_info.get("filename", "")
+        for root in roots():
+            try:
+                path = resolve_under(root, name)
+            except UnsafePath:
+                logger.warning("refused %s path %r from %s", what, name, request.remote)
+                raise web.HTTPForbidden(text="path outside the served folder") from None
+            if path is not None:
+                return file_response(path)
+        raise web.HTTPNotFound(text=f"no such file: {name}")
+
+    return handler
+
+
+_MISSING_CLIENT = """<!doctype html><html><head><meta charset="utf-8"><title>vuer</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 4em auto">
+<h1>The vuer client is not built</h1>
+<p>The server is running, but there is no client bundle at <code>{path}</code>.</p>
+<p>Build it from a source checkout with <code>cd client &amp;&amp; npm ci &amp;&amp; npm run build</code>,
+or install a vuer wheel, which ships it.</p></body></html>"""
+
+
+def index_response(client_root: Path) -> web.StreamResponse:
+    index = client_root / "index.html"
+    if index.is_file():
+        response = web.FileResponse(index)
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+    logger.error(
+        "no client bundle at %s: build it with `cd client && npm ci && npm run build`", index
+    )
+    return web.Response(
+        status=503, text=_MISSING_CLIENT.format(path=index), content_type="text/html"
+    )
+
+
+def cors_middleware(origins: Sequence[str]) -> Callable[..., Awaitable[web.StreamResponse]]:
+    """Allow cross-origin requests from ``origins`` (``"*"``: any), preflights included."""
+    allowed = {o.strip().rstrip("/") for o in origins if o.strip()}
+    allow_all = "*" in allowed
+
+    def decorate(request: web.Request, response: web.StreamResponse, origin: str) -> None:
+        if response.prepared:  # a websocket: headers are gone already
+            return
+        headers = response.headers
+        headers["Access-Control-Allow-Origin"] = origin
+        headers["Access-Control-Allow-Credentials"] = "true"
+        headers.add("Vary", "Origin")
+        if request.method == "OPTIONS":
+            headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE, OPTIONS"
+            asked = request.headers.get("Access-Control-Request-Headers")
+            headers["Access-Control-Allow-Headers"] = asked or "*"
+            headers["Access-Control-Max-Age"] = "600"
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        origin = request.headers.get("Origin")
+        if origin is None or not (allow_all or origin.rstrip("/") in allowed):
+            return await handler(request)
+        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            response: web.StreamResponse = web.Response(status=204)
+            decorate(request, response, origin)
+            return response
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            decorate(request, exc, origin)
+            raise
+        decorate(request, response, origin)
+        return response
+
+    return middleware

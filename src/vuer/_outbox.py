@@ -1,0 +1,216 @@
+"""One session's outgoing path: frames in order, merged only when the client is behind.
+
+Every message is encoded when the program asks for it (so later mutation of an
+element changes nothing already sent) and queued here; one writer task per
+session sends the queue, woken by an ``asyncio.Event``. While the client keeps
+up, each message goes out as its own frame. While the writer is blocked on a
+full transport (the client is not reading fast enough):
+
+* ``UPDATE`` nodes queued behind the blocked frame merge by key into one open
+  "run": non-strict props are dict-merged, strict ones replace. Any other
+  message, and any update node that carries ``children`` or no key, seals the
+  run, so nothing is ever reordered across a structural op.
+* a ``SET`` discards the scene ops (SET/ADD/UPDATE/UPSERT/REMOVE) still queued
+  before it: a SET replaces the whole tree, so the client's final state does not
+  depend on them. Every other message (RPCs, …) is kept.
+
+Memory bound: when the bytes waiting here exceed ``cap_bytes`` the socket is
+aborted with a warning (the client reconnects and gets a fresh session). The
+transport's own buffer is bounded by asyncio's flow control, so a client that
+stops reading costs at most ``cap_bytes`` plus one high-water mark.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from vuer.events import now_ms
+from vuer.serdes import encode
+
+logger = logging.getLogger("vuer.session")
+
+SCENE_OPS = frozenset({"SET", "ADD", "UPDATE", "UPSERT", "REMOVE"})
+_ENTRY_OVERHEAD = 64  # bookkeeping bytes counted per queued item
+
+
+class _UpdateRun:
+    """Consecutive UPDATE nodes merged by key while the client is behind."""
+
+    __slots__ = ("nodes", "sizes", "size")
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, tuple[dict[str, Any], bool]] = {}
+        self.sizes: dict[str, int] = {}
+        self.size = 0
+
+    def merge(self, key: str, node: dict[str, Any], strict: bool) -> int:
+        """Merge one node in; return the change of the run's size in bytes."""
+        old = self.nodes.get(key)
+        if old is not None and not strict:
+            old_props, old_strict = old
+            node = {**old_props, **node}
+            strict = old_strict
+        self.nodes[key] = (node, strict)
+        new_size = len(encode(node))
+        delta = new_size - self.sizes.get(key, 0)
+        self.sizes[key] = new_size
+        self.size += delta
+        return delta
+
+    def frames(self) -> list[bytes]:
+        loose = [n for n, strict in self.nodes.values() if not strict]
+        strict_nodes = [n for n, strict in self.nodes.values() if strict]
+        out = []
+        ts = now_ms()
+        for nodes, strict in ((loose, False), (strict_nodes, True)):
+            if nodes:
+                msg = {"etype": "UPDATE", "ts": ts, "data": {"nodes": nodes}, "strict": strict}
+                out.append(encode(msg))
+        return out
+
+
+# A queued item: (etype, frame) or an open run of updates.
+_Item = tuple[str, bytes] | _UpdateRun
+
+
+class Outbox:
+    """The ordered, bounded queue of one session's outgoing frames and its writer."""
+
+    def __init__(
+        self,
+        send: Callable[[bytes], Awaitable[None]],
+        *,
+        cap_bytes: int,
+        on_overflow: Callable[[str], None],
+        name: str = "",
+    ) -> None:
+        self._send = send
+        self._on_overflow = on_overflow
+        self.cap_bytes = cap_bytes
+        self.name = name
+        self._items: deque[_Item] = deque()
+        self._run: _UpdateRun | None = None  # the open run, always the last item
+        self.pending_bytes = 0
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._blocked = False  # the writer waits on a full transport
+        self._closed = False
+        self.frames_sent = 0
+        self.bytes_sent = 0
+
+    @property
+    def behind(self) -> bool:
+        """True while the client is not keeping up (the writer waits on the transport)."""
+        return self._blocked
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def push(self, etype: str, frame: bytes) -> None:
+        """Queue one encoded message; it seals any open update run."""
+        if self._closed:
+            return
+        if etype == "SET" and self._blocked:
+            self._drop_superseded()
+        self._run = None
+        self._items.append((etype, frame))
+        self._grow(len(frame) + _ENTRY_OVERHEAD)
+
+    def push_update(
+        self, nodes: list[dict[str, Any]], strict: bool, frame: Callable[[], bytes]
+    ) -> None:
+        """Queue an UPDATE: merged by key while behind, else sent as its own frame.
+
+        ``frame`` encodes the whole message; it is only called when needed.
+        """
+        if self._closed:
+            return
+        if not self._blocked or not all(_mergeable(n) for n in nodes):
+            self.push("UPDATE", frame())
+            return
+        run = self._run
+        if run is None:
+            run = self._run = _UpdateRun()
+            self._items.append(run)
+            self._grow(_ENTRY_OVERHEAD)
+        for node in nodes:
+            self._grow(run.merge(node["key"], node, strict))
+
+    def _grow(self, delta: int) -> None:
+        self.pending_bytes += delta
+        if self.pending_bytes > self.cap_bytes:
+            self._overflow()
+            return
+        self._idle.clear()
+        self._wake.set()
+
+    def _drop_superseded(self) -> None:
+        kept: deque[_Item] = deque()
+        size = 0
+        for item in self._items:
+            if isinstance(item, _UpdateRun) or item[0] in SCENE_OPS:
+                continue
+            kept.append(item)
+            size += len(item[1]) + _ENTRY_OVERHEAD
+        self._items = kept
+        self.pending_bytes = size
+
+    def _overflow(self) -> None:
+        msg = (
+            f"session {self.name}: client is not reading; {self.pending_bytes} bytes queued "
+            f"exceed the cap of {self.cap_bytes} (WEBSOCKET_MAX_SIZE + queue_len * 64 KiB). "
+            "Closing the socket; the client will reconnect with a fresh session."
+        )
+        self.close()
+        self._on_overflow(msg)
+
+    def close(self) -> None:
+        """Stop the writer and free the queue (the socket is going away)."""
+        self._closed = True
+        self._items.clear()
+        self._run = None
+        self.pending_bytes = 0
+        self._wake.set()
+        self._idle.set()
+
+    async def drained(self) -> None:
+        """Wait until everything queued so far has been handed to the transport."""
+        await self._idle.wait()
+
+    async def run(self) -> None:
+        """The writer task: send queued frames in order until closed."""
+        while True:
+            while not self._items:
+                if self._closed:
+                    return
+                self._idle.set()
+                self._wake.clear()
+                await self._wake.wait()
+            items = self._items  # _drop_superseded may have swapped the deque
+            item = items.popleft()
+            if isinstance(item, _UpdateRun):
+                if item is self._run:
+                    self._run = None
+                self.pending_bytes -= item.size + _ENTRY_OVERHEAD
+                frames = item.frames()
+            else:
+                self.pending_bytes -= len(item[1]) + _ENTRY_OVERHEAD
+                frames = [item[1]]
+            for data in frames:
+                self._blocked = True
+                try:
+                    await self._send(data)
+                finally:
+                    self._blocked = False
+                self.frames_sent += 1
+                self.bytes_sent += len(data)
+
+
+def _mergeable(node: Any) -> bool:
+    return isinstance(node, dict) and isinstance(node.get("key"), str) and "children" not in node

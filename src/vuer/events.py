@@ -1,0 +1,297 @@
+"""Events: what travels on the socket, in both directions.
+
+Server events (``Set``, ``Add``, ``Update`` …) become one msgpack map
+``{"etype", "ts", "data", …}`` each; ``ts`` is an int in milliseconds since the
+epoch. Client events arrive as ``{"etype", "ts"?, "key"?, "value"}`` and become
+``ClientEvent`` objects whose attributes are the keys of that map.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, ClassVar
+from uuid import uuid4
+
+from vuer.schemas.base import to_wire
+
+__all__ = [
+    "END",
+    "INIT",
+    "NOOP",
+    "NULL",
+    "Add",
+    "ClientEvent",
+    "End",
+    "Event",
+    "Frame",
+    "GetWebXRMesh",
+    "GrabRender",
+    "HapticActuatorPulse",
+    "InitEvent",
+    "MjRender",
+    "MjStep",
+    "Noop",
+    "NullEvent",
+    "Remove",
+    "ServerEvent",
+    "ServerRPC",
+    "Set",
+    "Update",
+    "Upsert",
+    "now_ms",
+]
+
+
+def now_ms() -> int:
+    """Milliseconds since the epoch, as the wire carries timestamps."""
+    return time.time_ns() // 1_000_000
+
+
+class Event:
+    """Base of all events; ``event == "ETYPE"`` compares the event type."""
+
+    etype: str
+    ts: Any
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.etype == other
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = object.__hash__
+
+
+class ClientEvent(Event):
+    """An event received from a client; its attributes are the wire map's keys.
+
+    ``etype``, ``value``, ``key`` and ``ts`` are always present (``key`` and
+    ``value`` default to ``None``; a missing ``ts`` is the time of arrival).
+    """
+
+    etype: str = "CLIENT_EVENT"
+    value: Any = None
+    key: str | None = None
+
+    def __init__(self, ts: Any = None, **kwargs: Any) -> None:
+        self.ts = now_ms() if ts is None else ts
+        self.__dict__.update(kwargs)
+
+    @classmethod
+    def _deserialize(cls, *, etype: str, ts: Any = None, **kwargs: Any) -> ClientEvent:
+        return ClientEvent(etype=etype, ts=ts, **kwargs)
+
+    def _serialize(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        out["etype"] = self.etype
+        out["value"] = to_wire(self.value)
+        return out
+
+    def __repr__(self) -> str:
+        return f"client<{self.etype}>({self.value!r:.200})"
+
+
+class InitEvent(ClientEvent):
+    """The first message of every client."""
+
+    etype = "INIT"
+
+
+INIT = InitEvent()
+
+
+class NullEvent(ClientEvent):
+    """Sent into a bound generator between frames, when no client event is due."""
+
+    etype = "NULL"
+
+
+NULL = NullEvent()
+
+
+class ServerEvent(Event):
+    """An event sent to the client: ``etype``, ``ts`` (int ms), ``data``, plus extra fields."""
+
+    etype: ClassVar[str] = "SERVER_EVENT"
+
+    def __init__(self, data: Any = None, ts: int | None = None, **kwargs: Any) -> None:
+        self.ts = now_ms() if ts is None else ts
+        self.data = data
+        self.__dict__.update(kwargs)
+
+    def _wire_data(self) -> Any:
+        return to_wire(self.data)
+
+    def _serialize(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        out["etype"] = self.etype
+        ts = out.get("ts")
+        if isinstance(ts, float):  # public code passes seconds as floats
+            out["ts"] = int(ts * 1000)
+        out["data"] = self._wire_data()
+        return out
+
+    def __repr__(self) -> str:
+        return f"server<{self.etype}>({self.data!r:.200})"
+
+
+class Noop(ServerEvent):
+    """Nothing to send (used by bound generators)."""
+
+    etype = "NOOP"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(None, **kwargs)
+
+
+NOOP = Noop()
+
+
+class Set(ServerEvent):
+    """Replace the client's whole scene with ``data`` (a ``Scene``)."""
+
+    etype = "SET"
+
+    def __init__(self, data: Any, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+
+
+def _nodes(elements: tuple[Any, ...]) -> list[Any]:
+    # Accept both Add(a, b) and Add([a, b]).
+    if len(elements) == 1 and isinstance(elements[0], (list, tuple)):
+        return list(elements[0])
+    return list(elements)
+
+
+class Update(ServerEvent):
+    """Merge the props of each node into the existing node with its key (``strict``: replace)."""
+
+    etype = "UPDATE"
+
+    def __init__(self, *elements: Any, strict: bool = False, **kwargs: Any) -> None:
+        super().__init__({"nodes": _nodes(elements)}, strict=bool(strict), **kwargs)
+
+    def _wire_data(self) -> Any:
+        return {"nodes": [to_wire(n) for n in self.data["nodes"]]}
+
+
+class Add(ServerEvent):
+    """Append nodes to the children of ``to`` (the root when ``to`` is None)."""
+
+    etype = "ADD"
+
+    def __init__(self, *elements: Any, to: str | None = None, **kwargs: Any) -> None:
+        super().__init__({"nodes": _nodes(elements), "to": to}, **kwargs)
+
+    def _wire_data(self) -> Any:
+        return {"nodes": [to_wire(n) for n in self.data["nodes"]], "to": self.data["to"]}
+
+
+class Upsert(ServerEvent):
+    """``Update`` for keys that exist, ``Add`` to ``to`` for the rest."""
+
+    etype = "UPSERT"
+
+    def __init__(
+        self, *elements: Any, to: str | None = None, strict: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__({"nodes": _nodes(elements), "to": to}, strict=bool(strict), **kwargs)
+
+    def _wire_data(self) -> Any:
+        return {"nodes": [to_wire(n) for n in self.data["nodes"]], "to": self.data["to"]}
+
+
+class Remove(ServerEvent):
+    """Remove the nodes with these keys (and their subtrees)."""
+
+    etype = "REMOVE"
+
+    def __init__(self, *keys: Any, **kwargs: Any) -> None:
+        super().__init__({"keys": [str(k) for k in _nodes(keys)]}, **kwargs)
+
+
+class HapticActuatorPulse(ServerEvent):
+    """Vibrate the XR controllers: ``left``/``right`` are ``{"strength", "duration"}``."""
+
+    etype = "HAPTIC_ACTUATOR_PULSE"
+
+    def __init__(
+        self,
+        left: dict[str, float] | None = None,
+        right: dict[str, float] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__({"left": left, "right": right}, **kwargs)
+
+
+class Frame(ServerEvent):
+    """Bind form only: send ``data`` now, then wait ``1 / frame_rate`` s for the next yield."""
+
+    etype = "FRAME"
+
+    def __init__(self, data: ServerEvent, frame_rate: float = 60.0, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        self.frame_rate = frame_rate
+
+
+class End(ServerEvent):
+    """The server ends the session."""
+
+    etype = "TERMINATE"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(None, **kwargs)
+
+
+END = End()
+
+
+class ServerRPC(ServerEvent):
+    """An event that expects an answer with etype ``f"{etype}_RESPONSE@{uuid}"``."""
+
+    etype = "RPC"
+    uuid: str
+
+    def __init__(self, data: Any = None, uuid: str | None = None, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        self.uuid = uuid or str(uuid4())
+
+    @property
+    def rtype(self) -> str:
+        """The etype of the client's answer."""
+        return f"{self.etype}_RESPONSE@{self.uuid}"
+
+
+class _KeyedRPC(ServerRPC):
+    default_key: ClassVar[str] = "DEFAULT"
+
+    def __init__(self, *, key: str | None = None, uuid: str | None = None, **options: Any):
+        super().__init__(data=options, uuid=uuid)
+        self.key = self.default_key if key is None else key
+
+
+class GrabRender(_KeyedRPC):
+    """Ask the client for a rendered frame of the view with ``key`` (options go in ``data``)."""
+
+    etype = "GRAB_RENDER"
+
+
+class MjStep(_KeyedRPC):
+    """Step a MuJoCo simulation running in the client."""
+
+    etype = "MJ_STEP"
+
+
+class MjRender(_KeyedRPC):
+    """Render a MuJoCo simulation running in the client."""
+
+    etype = "MJ_RENDER"
+
+
+class GetWebXRMesh(_KeyedRPC):
+    """Ask the client for the meshes its WebXR session detected."""
+
+    etype = "GET_WEBXR_MESH"
+    default_key = "webxr-mesh"

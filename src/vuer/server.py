@@ -1,0 +1,541 @@
+"""``Vuer``: the aiohttp server that serves the client and runs one session per socket."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import inspect
+import ipaddress
+import logging
+import os
+import ssl
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+from uuid import uuid4
+
+from aiohttp import WSMsgType, web
+
+from vuer._http import cors_middleware, files_handler, index_response
+from vuer._inbound import BadFrame, parse_client_frame
+from vuer._log import RateLimitedLog
+from vuer._settings import Settings
+from vuer.events import ClientEvent, ServerEvent, ServerRPC, now_ms
+from vuer.serdes import decode, encode
+from vuer.session import SessionClosed, VuerSession
+
+__all__ = ["DEFAULT_CLIENT_ROOT", "BoundFn", "SessionClosed", "Vuer", "VuerSession"]
+
+logger = logging.getLogger("vuer.server")
+
+DEFAULT_CLIENT_ROOT = Path(__file__).parent / "client_build"
+Handler = Callable[[ClientEvent, VuerSession], Any]
+
+
+class BoundFn:
+    """What ``@app.spawn(...)`` / ``@app.bind(...)`` return: the function, plus ``.start()``."""
+
+    def __init__(self, vuer: Vuer, register: Callable[[Any], None], start: bool = False):
+        self.vuer = vuer
+        self._register = register
+        self.auto_start = start
+        self.fn: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.fn is not None:  # already bound: behave as the function itself
+            return self.fn(*args, **kwargs)
+        (fn,) = args
+        if not callable(fn):
+            raise TypeError(f"expected a function to bind, got {type(fn).__name__}")
+        self._register(fn)
+        self.fn = fn
+        self.__wrapped__ = fn
+        if self.auto_start:
+            self.vuer.start()
+        return self
+
+    def start(self, **kwargs: Any) -> None:
+        """Start the server (blocking)."""
+        self.vuer.start(**kwargs)
+
+
+def _matches(info: dict[str, Any], filters: dict[str, Any]) -> bool:
+    for name, pattern in filters.items():
+        value = info.get(name)
+        if value is None or not fnmatch(str(value), str(pattern)):
+            return False
+    return True
+
+
+def _is_loopback(address: str | None) -> bool:
+    if not address:
+        return False
+    try:
+        return ipaddress.ip_address(address.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+class Vuer(Settings):
+    """The vuer server: serves the client, and runs a session for each connected socket.
+
+    Settings are class attributes (see ``vuer._settings``); keyword arguments
+    override them, and environment variables override the class defaults::
+
+        app = Vuer(port=8013, queue_len=200)
+
+        @app.spawn(start=True)
+        async def main(session: VuerSession):
+            session.set @ DefaultScene(Box(key="b"))
+            await session.forever()
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.handlers: defaultdict[str, dict[str, Handler]] = defaultdict(dict)
+        self._once: set[str] = set()
+        self.spawn_handlers: list[dict[str, Any]] = []
+        self.bound_fn: Callable[[VuerSession], Any] | None = None
+        self.ws: dict[str, web.WebSocketResponse] = {}
+        self.sessions: dict[str, VuerSession] = {}
+        self._routes: list[tuple[str, str, Callable[..., Any], str]] = []
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._runner: web.AppRunner | None = None
+        self._stopped: asyncio.Event | None = None
+        self._register_static_roots()
+
+    def _register_static_roots(self) -> None:
+        # So that `Obj(src=Path("mesh.obj"))` becomes "/static/mesh.obj".
+        try:
+            from vuer import static_paths  # type: ignore[attr-defined]
+        except ImportError:
+            return
+        for root in self.static_roots:
+            static_paths.register_static_root(root, "/static")
+
+    # ---- registration -----------------------------------------------------
+
+    def spawn(
+        self, fn: Callable[..., Any] | None = None, start: bool = False, **filters: Any
+    ) -> Any:
+        """Run ``fn(session)`` once per client, after its INIT.
+
+        ``filters`` match INIT's value with shell-style wildcards (e.g.
+        ``client="python"``); the first matching handler runs. Usable as
+        ``@app.spawn``, ``@app.spawn(start=True)`` or ``app.spawn(fn)``.
+        """
+
+        def register(f: Callable[..., Any]) -> None:
+            self.spawn_handlers.append({"fn": f, "filters": dict(filters)})
+
+        if fn is not None and not start:
+            if not callable(fn):
+                raise TypeError(f"app.spawn takes a function, got {type(fn).__name__}")
+            register(fn)
+            return fn
+        wrapper = BoundFn(self, register, start=start)
+        return wrapper if fn is None else wrapper(fn)
+
+    def bind(self, fn: Callable[..., Any] | None = None, start: bool = False) -> Any:
+        """Bind a generator ``fn(session)`` that yields server events and receives client events.
+
+        ``Frame(event, frame_rate)`` sends ``event`` and resumes the generator
+        ``1/frame_rate`` s later with a ``NullEvent``; ``End()`` closes the session.
+        """
+
+        def register(f: Callable[..., Any]) -> None:
+            self.bound_fn = f
+
+        wrapper = BoundFn(self, register, start=start)
+        return wrapper if fn is None else wrapper(fn)
+
+    def add_handler(
+        self, event_type: str, fn: Handler | None = None, once: bool = False
+    ) -> Callable[..., Any]:
+        """Call ``fn(event, session)`` for every client event of ``event_type``.
+
+        Sync and async functions both work; each call runs as its own task and
+        an exception is logged. Returns a function that removes the handler
+        (or, in decorator form, the decorator).
+        """
+        if fn is None:
+
+            def decorator(f: Handler) -> Handler:
+                self.add_handler(event_type, f, once=once)
+                return f
+
+            return decorator
+        if not callable(fn):
+            raise TypeError(f"add_handler takes a function, got {type(fn).__name__}")
+        handler_id = str(uuid4())
+        self.handlers[event_type][handler_id] = fn
+        if once:
+            self._once.add(handler_id)
+
+        def remove() -> None:
+            handlers = self.handlers.get(event_type)
+            if handlers is not None:
+                handlers.pop(handler_id, None)
+                if not handlers:
+                    del self.handlers[event_type]
+            self._once.discard(handler_id)
+
+        return remove
+
+    def _handlers_for(self, etype: str) -> list[Handler]:
+        handlers = self.handlers.get(etype)
+        if not handlers:
+            return []
+        out = list(handlers.values())
+        for handler_id in [h for h in handlers if h in self._once]:
+            del handlers[handler_id]  # a once-handler fires for exactly one event
+            self._once.discard(handler_id)
+        return out
+
+    def add_route(
+        self,
+        path: str,
+        fn: Callable[..., Any],
+        method: str = "GET",
+        content_type: str = "text/html",
+    ) -> None:
+        """Serve ``fn()``'s return value (str, bytes or an aiohttp response) at ``path``."""
+        if self._runner is not None:
+            raise RuntimeError("add_route must be called before the server starts")
+        self._routes.append((path, method.upper(), fn, content_type))
+
+    # ---- talking to sessions ------------------------------------------------
+
+    def _session(self, ws_id: str) -> VuerSession:
+        try:
+            return self.sessions[ws_id]
+        except KeyError:
+            raise SessionClosed(f"no connected session {ws_id!r}") from None
+
+    async def send(
+        self, ws_id: str, event: ServerEvent | None = None, event_bytes: bytes | None = None
+    ) -> None:
+        """Queue an event (or already encoded msgpack bytes) for one session."""
+        session = self._session(ws_id)
+        if event_bytes is not None:
+            if event is not None:
+                raise ValueError("pass either event or event_bytes, not both")
+            etype = _etype_of(event_bytes)
+            if not etype:
+                raise ValueError("event_bytes must be a msgpack map with a string etype")
+            session._push_bytes(etype, bytes(event_bytes))
+        elif event is not None:
+            session.send(event)
+        else:
+            raise ValueError("send needs an event or event_bytes")
+
+    async def rpc(self, ws_id: str, event: ServerRPC, ttl: float | None = 2.0) -> ClientEvent:
+        """Send an RPC to one session and return the answer (``asyncio.TimeoutError`` after ttl)."""
+        return await self._session(ws_id).rpc(event, ttl=ttl)
+
+    def rpc_stream(
+        self, ws_id: str, event: ServerRPC, ttl: float | None = 10.0
+    ) -> AsyncIterator[ClientEvent]:
+        """An async iterator over one session's answers to ``event`` (see ``VuerSession``)."""
+        return self._session(ws_id).rpc_stream(event, ttl=ttl)
+
+    async def close_ws(self, ws_id: str) -> None:
+        """Send what is queued for this session, then close its socket."""
+        session = self.sessions.get(ws_id)
+        if session is not None:
+            await session.close()
+
+    def spawn_task(self, task: Any, name: str | None = None) -> asyncio.Task[Any]:
+        """Run a coroutine as a server-wide task; an exception is logged."""
+        if inspect.iscoroutinefunction(task):
+            task = task()
+        if not inspect.isawaitable(task):
+            raise TypeError(f"spawn_task takes a coroutine, got {type(task).__name__}")
+        t = asyncio.ensure_future(task)
+        if name is not None:
+            t.set_name(name)
+        self._tasks.add(t)
+        t.add_done_callback(self._task_done)
+        return t
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            logger.error("task %s raised", task.get_name(), exc_info=exc)
+
+    def _on_init(self, session: VuerSession) -> None:
+        info = session.client_info
+        matching = [h["fn"] for h in self.spawn_handlers if _matches(info, h["filters"])]
+        if len(matching) > 1:
+            names = [getattr(f, "__name__", repr(f)) for f in matching]
+            logger.warning("several spawn handlers match %s: %s; running the first", info, names)
+        if matching:
+            session._start_main(matching[0])
+
+    # ---- HTTP handlers --------------------------------------------------------
+
+    async def _index(self, request: web.Request) -> web.StreamResponse:
+        if request.headers.get("Upgrade", "").lower() == "websocket":
+            return await self._websocket(request)
+        return index_response(Path(self.client_root))
+
+    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        ws = web.WebSocketResponse(
+            compress=False, max_msg_size=self.WEBSOCKET_MAX_SIZE, heartbeat=None
+        )
+        await ws.prepare(request)
+        ws_id = str(uuid4())
+        session = VuerSession(
+            self, ws_id, self.queue_len, ws=ws, request=request, max_frame=self.WEBSOCKET_MAX_SIZE
+        )
+        self.ws[ws_id] = ws
+        self.sessions[ws_id] = session
+        writer = asyncio.ensure_future(self._write(session))
+        logger.info("client %s connected from %s", ws_id, request.remote)
+        if self.bound_fn is not None:
+            session._start_bound(self.bound_fn)
+        bad = RateLimitedLog(logger, 1.0)
+        try:
+            async for msg in ws:
+                if msg.type == WSMsgType.BINARY:
+                    try:
+                        event = parse_client_frame(msg.data)
+                    except BadFrame as e:
+                        bad(logging.WARNING, "session %s: skipped a bad frame: %s", ws_id, e)
+                        continue
+                    try:
+                        session._receive(event)
+                    except Exception:
+                        logger.exception("session %s: failed to dispatch %s", ws_id, event.etype)
+                elif msg.type == WSMsgType.TEXT:
+                    bad(logging.WARNING, "session %s: skipped a text frame (want binary)", ws_id)
+                elif msg.type == WSMsgType.ERROR:
+                    logger.warning("session %s: socket error: %s", ws_id, ws.exception())
+        except (ConnectionError, asyncio.CancelledError) as e:
+            logger.info("session %s: connection ended: %r", ws_id, e)
+        finally:
+            session._shutdown()
+            writer.cancel()
+            self.ws.pop(ws_id, None)
+            self.sessions.pop(ws_id, None)
+            if ws.close_code not in (None, 1000, 1001):
+                logger.info("client %s closed the socket with code %s", ws_id, ws.close_code)
+            if session.init_event is None and self.spawn_handlers:
+                logger.warning("client %s left before sending INIT; spawn handlers not run", ws_id)
+            logger.info("client %s disconnected", ws_id)
+        return ws
+
+    async def _write(self, session: VuerSession) -> None:
+        try:
+            await session._outbox.run()
+        except (ConnectionError, RuntimeError) as e:
+            logger.info("session %s: stopped sending: %r", session.ws_id, e)
+            session._abort()
+
+    async def _relay(self, request: web.Request) -> web.Response:
+        def reply(status: int, **body: Any) -> web.Response:
+            return web.json_response(body, status=status)
+
+        if self.relay_token:
+            given = request.headers.get("Authorization", "").encode()
+            if not hmac.compare_digest(given, f"Bearer {self.relay_token}".encode()):
+                return reply(401, sent=0, error="missing or wrong relay token")
+        elif not _is_loopback(request.remote) or "Origin" in request.headers:
+            return reply(403, sent=0, error="relay needs a token for non-local or browser callers")
+        sid = request.query.get("sid")
+        if not sid:
+            return reply(400, sent=0, error="missing ?sid=<session id>|*")
+        body = await request.read()
+        try:
+            msg = decode(body)
+        except ValueError as e:
+            return reply(400, sent=0, error=str(e))
+        if not isinstance(msg, dict) or not isinstance(msg.get("etype"), str):
+            return reply(400, sent=0, error="body must be a msgpack map with a string etype")
+        if not isinstance(msg.get("ts"), int):
+            msg["ts"] = now_ms()
+            body = encode(msg)
+        if len(body) > self.WEBSOCKET_MAX_SIZE:
+            return reply(413, sent=0, error="event larger than WEBSOCKET_MAX_SIZE")
+        if sid == "*":
+            targets = list(self.sessions.values())
+        elif sid in self.sessions:
+            targets = [self.sessions[sid]]
+        else:
+            return reply(404, sent=0, error=f"no session {sid}")
+        for session in targets:
+            session._push_bytes(msg["etype"], body)
+        return reply(200, sent=len(targets))
+
+    def _route_handler(self, fn: Callable[..., Any], content_type: str) -> Any:
+        takes_request = _takes_argument(fn)
+
+        async def handler(request: web.Request) -> web.StreamResponse:
+            try:
+                out = fn(request) if takes_request else fn()
+                if inspect.isawaitable(out):
+                    out = await out
+            except web.HTTPException:
+                raise
+            except Exception as e:
+                logger.exception("route %s raised", request.path)
+                return web.Response(status=500, text=f"{type(e).__name__}: {e}")
+            if isinstance(out, web.StreamResponse):
+                return out
+            if isinstance(out, (bytes, bytearray)):
+                return web.Response(body=bytes(out), content_type=content_type)
+            return web.Response(text="" if out is None else str(out), content_type=content_type)
+
+        return handler
+
+    def _make_app(self) -> web.Application:
+        app = web.Application(
+            client_max_size=self.REQUEST_MAX_SIZE, middlewares=[cors_middleware(self.cors_origins)]
+        )
+        app.router.add_get("/", self._index)
+        client_root = Path(self.client_root)
+        app.router.add_get(
+            "/assets/{filename:.*}", files_handler(lambda: [client_root / "assets"], "asset")
+        )
+        static = files_handler(lambda: self.static_roots, "static")
+        app.router.add_get("/static/{filename:.*}", static)
+        app.router.add_get("/workspace/{filename:.*}", static)
+        app.router.add_post("/relay", self._relay)
+        for path, method, fn, content_type in self._routes:
+            app.router.add_route(method, path, self._route_handler(fn, content_type))
+        app.on_shutdown.append(self._close_all)
+        return app
+
+    async def _close_all(self, _app: web.Application) -> None:
+        for session in list(self.sessions.values()):
+            session._abort()
+        for task in list(self._tasks):
+            task.cancel()
+
+    # ---- lifecycle ----------------------------------------------------------
+
+    def ssl_context(self) -> ssl.SSLContext | None:
+        """The TLS context for ``cert``/``key`` (client certificates required with ``ca_cert``)."""
+        if not self.cert:
+            if self.key:
+                raise ValueError("Vuer(key=...) needs cert=... as well")
+            return None
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(certfile=os.fspath(self.cert), keyfile=self.key or None)
+        if self.ca_cert:
+            context.load_verify_locations(cafile=os.fspath(self.ca_cert))
+            context.verify_mode = ssl.CERT_REQUIRED
+        return context
+
+    async def astart(self) -> None:
+        """Start serving in the running event loop; returns once the port is bound."""
+        if self._runner is not None:
+            raise RuntimeError("this Vuer server is already running")
+        if self.free_port:
+            from vuer._free_port import free_port
+
+            free_port(self.port)
+        runner = web.AppRunner(self._make_app(), handle_signals=False)
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.port, ssl_context=self.ssl_context())
+        try:
+            await site.start()
+        except OSError:
+            await runner.cleanup()
+            raise
+        self._runner = runner
+        self._stopped = asyncio.Event()
+        if self.port == 0:  # an ephemeral port: report the one the OS chose
+            server = getattr(site, "_server", None)
+            sockets = getattr(server, "sockets", None) or []
+            if sockets:
+                self.port = sockets[0].getsockname()[1]
+        logger.info("Vuer is serving at %s", self.get_url())
+
+    async def astop(self) -> None:
+        """Close every session and stop serving."""
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+        if self._stopped is not None:
+            self._stopped.set()
+
+    async def serve_forever(self) -> None:
+        """Start, then serve until ``astop`` (or cancellation)."""
+        await self.astart()
+        assert self._stopped is not None
+        try:
+            await self._stopped.wait()
+        finally:
+            await self.astop()
+
+    def start(self, free_port: bool | None = None, **_: Any) -> None:
+        """Serve until interrupted (Ctrl-C). Inside a running loop (Jupyter), start in it."""
+        if free_port is not None:
+            self.free_port = free_port
+        _ensure_log_output()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is not None:
+            self.spawn_task(self.astart(), name="vuer-start")
+            return
+        try:
+            asyncio.run(self.serve_forever())
+        except KeyboardInterrupt:
+            logger.info("Vuer stopped")
+
+    run = start
+
+    # ---- URLs -----------------------------------------------------------------
+
+    @property
+    def ssl(self) -> str:
+        """``"s"`` when serving TLS, else ``""`` (for ``f"http{app.ssl}://"``)."""
+        return "s" if self.cert else ""
+
+    def get_url(self, host: str = "localhost") -> str:
+        """The URL to open: this server (or ``client_url``/``domain``), plus ``ws`` and ``queries``."""
+        own = f"http{self.ssl}://{host}:{self.port}"
+        base = (self.client_url or self.domain or own).rstrip("/")
+        query: dict[str, Any] = {}
+        if base != own:
+            query["ws"] = f"ws{self.ssl}://{host}:{self.port}"
+        query.update(self.queries or {})
+        return f"{base}?{urlencode(query, safe=':/')}" if query else base
+
+
+def _etype_of(frame: bytes) -> str:
+    try:
+        msg = decode(bytes(frame))
+    except ValueError:
+        return ""
+    etype = msg.get("etype") if isinstance(msg, dict) else None
+    return etype if isinstance(etype, str) else ""
+
+
+def _takes_argument(fn: Callable[..., Any]) -> bool:
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(
+        p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL) for p in params
+    )
+
+
+def _ensure_log_output() -> None:
+    """When nothing configured logging, show vuer's INFO lines (the URL to open)."""
+    vuer_logger = logging.getLogger("vuer")
+    if logging.getLogger().handlers or vuer_logger.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    vuer_logger.addHandler(handler)
+    if vuer_logger.level == logging.NOTSET:
+        vuer_logger.setLevel(logging.INFO)

@@ -1,0 +1,565 @@
+"""``VuerSession``: one connected client, its scene operations, RPCs and inbound queue."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from vuer._log import RateLimitedLog
+from vuer._outbox import Outbox
+from vuer.events import (
+    ClientEvent,
+    End,
+    Frame,
+    GetWebXRMesh,
+    GrabRender,
+    Noop,
+    NullEvent,
+    ServerEvent,
+    ServerRPC,
+    now_ms,
+)
+from vuer.schemas.base import Element, to_wire
+from vuer.serdes import encode
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+    from vuer.server import Vuer
+
+__all__ = ["At", "SessionClosed", "VuerSession"]
+
+logger = logging.getLogger("vuer.session")
+
+
+class SessionClosed(ConnectionError):
+    """The client went away (or the session was closed) before the answer came."""
+
+
+class At:
+    """Lets a scene operation be written ``session.add @ el`` or ``session.add(el, to=...)``."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[..., None]) -> None:
+        self.fn = fn
+
+    def __matmul__(self, arg: Any) -> None:
+        return self.fn(arg)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> None:
+        return self.fn(*args, **kwargs)
+
+
+def _wire_nodes(elements: Any, op: str) -> list[dict[str, Any]]:
+    items = list(elements) if isinstance(elements, (list, tuple)) else [elements]
+    nodes = [to_wire(el) for el in items]
+    for node, el in zip(nodes, items, strict=True):
+        if not isinstance(node, dict):
+            raise TypeError(f"session.{op} takes elements or dicts, got {type(el).__name__}")
+    return nodes
+
+
+def _wire_keys(keys: Any) -> list[str]:
+    items = list(keys) if isinstance(keys, (list, tuple, set)) else [keys]
+    out = []
+    for k in items:
+        if isinstance(k, Element):
+            k = k.key
+        if not isinstance(k, str):
+            raise TypeError(f"session.remove takes keys (strings), got {type(k).__name__}")
+        out.append(k)
+    return out
+
+
+class _Stream:
+    """Answers of one ``rpc_stream`` call waiting to be read."""
+
+    def __init__(self, limit: int) -> None:
+        self.items: deque[ClientEvent] = deque()
+        self.limit = limit
+        self.done = False
+        self.wake = asyncio.Event()
+
+
+class VuerSession:
+    """One connected client.
+
+    Scene operations (``set``, ``add``, ``update``, ``upsert``, ``remove``) are
+    synchronous: each encodes its message at once and queues it on the
+    session's outbox, which one writer task sends in order. While the client
+    keeps up every message is its own frame. When it falls behind, queued
+    updates of the same key merge and a ``SET`` supersedes the scene ops queued
+    before it; structural ops and RPCs are never dropped or reordered. Memory
+    policy: if more than ``WEBSOCKET_MAX_SIZE + queue_len * 64 KiB`` bytes wait
+    to be sent (a client that stopped reading), a warning is logged and the
+    socket is closed; the client reconnects to a fresh session.
+
+    Inbound: every client event that is not an RPC answer is appended to
+    ``downlink_queue`` (``popleft``, ``pop``, ``clear``, ``stream``), a deque of
+    at most ``queue_len`` events; when full the oldest is dropped and a
+    (rate-limited) warning is logged.
+    """
+
+    def __init__(
+        self,
+        vuer: Vuer,
+        ws_id: str,
+        queue_len: int = 100,
+        *,
+        ws: web.WebSocketResponse | None = None,
+        request: web.Request | None = None,
+        max_frame: int = 2**28,
+    ) -> None:
+        self.vuer = vuer
+        self.CURRENT_WS_ID = ws_id
+        self.queue_len = queue_len
+        self.downlink_queue: deque[ClientEvent] = deque(maxlen=max(1, queue_len))
+        self.init_event: ClientEvent | None = None
+        self.client_info: dict[str, Any] = {}
+        self._ws = ws
+        self._request = request
+        self._max_frame = max_frame
+        self._outbox = Outbox(
+            self._write,
+            cap_bytes=max_frame + max(1, queue_len) * 65536,
+            on_overflow=self._on_overflow,
+            name=ws_id,
+        )
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._rpcs: dict[str, asyncio.Future[ClientEvent]] = {}
+        self._streams: dict[str, _Stream] = {}
+        self._waiters: dict[str, list[asyncio.Future[ClientEvent]]] = {}
+        self._bound_inbox: deque[ClientEvent] | None = None
+        self._bound_wake = asyncio.Event()
+        self._closed = asyncio.Event()
+        self._warn = RateLimitedLog(logger, 5.0)
+
+    def __repr__(self) -> str:
+        return f"<VuerSession {self.CURRENT_WS_ID}>"
+
+    @property
+    def ws_id(self) -> str:
+        return self.CURRENT_WS_ID
+
+    @property
+    def socket(self) -> web.WebSocketResponse | None:
+        """The aiohttp websocket of this client (``await session.socket.close()`` ends it)."""
+        return self._ws
+
+    @property
+    def closed(self) -> bool:
+        return self._closed.is_set()
+
+    # ---- scene operations -------------------------------------------------
+
+    @property
+    def set(self) -> At:
+        """``session.set @ Scene(...)``: replace the client's whole scene."""
+        return At(self._set)
+
+    @property
+    def add(self) -> At:
+        """``session.add @ el | [els]`` or ``session.add(el, to="parentKey")``."""
+        return At(self._add)
+
+    @property
+    def update(self) -> At:
+        """``session.update @ el | [els]``; ``update(el, strict=True)`` replaces props."""
+        return At(self._update)
+
+    @property
+    def upsert(self) -> At:
+        """``session.upsert @ el``; ``upsert(el, to=..., strict=...)``."""
+        return At(self._upsert)
+
+    @property
+    def remove(self) -> At:
+        """``session.remove @ "key" | ["k1", "k2"]``."""
+        return At(self._remove)
+
+    def _set(self, scene: Any) -> None:
+        root = to_wire(scene)
+        if not isinstance(root, dict):
+            raise TypeError(f"session.set takes a Scene, got {type(scene).__name__}")
+        self._push({"etype": "SET", "ts": now_ms(), "data": root})
+
+    def _add(self, element: Any, to: str | None = None) -> None:
+        nodes = _wire_nodes(element, "add")
+        self._push({"etype": "ADD", "ts": now_ms(), "data": {"nodes": nodes, "to": to}})
+
+    def _upsert(self, element: Any, to: str | None = None, strict: bool = False) -> None:
+        nodes = _wire_nodes(element, "upsert")
+        msg = {"etype": "UPSERT", "ts": now_ms(), "data": {"nodes": nodes, "to": to}}
+        msg["strict"] = bool(strict)
+        self._push(msg)
+
+    def _remove(self, keys: Any) -> None:
+        self._push({"etype": "REMOVE", "ts": now_ms(), "data": {"keys": _wire_keys(keys)}})
+
+    def _update(self, element: Any, strict: bool = False) -> None:
+        self._push_update(_wire_nodes(element, "update"), bool(strict))
+
+    def _push_update(self, nodes: list[dict[str, Any]], strict: bool, ts: int = 0) -> None:
+        if self._outbox.closed:
+            return self._dropped("UPDATE")
+        msg = {"etype": "UPDATE", "ts": ts or now_ms(), "data": {"nodes": nodes}, "strict": strict}
+        self._outbox.push_update(nodes, strict, lambda: self._encode(msg))
+
+    # ---- sending ----------------------------------------------------------
+
+    def _encode(self, msg: dict[str, Any]) -> bytes:
+        frame = encode(msg)
+        if len(frame) > self._max_frame:
+            raise ValueError(
+                f"{msg.get('etype')} message is {len(frame)} bytes, over WEBSOCKET_MAX_SIZE "
+                f"({self._max_frame}); send less at once or raise the limit"
+            )
+        return frame
+
+    def _push(self, msg: dict[str, Any]) -> None:
+        if self._outbox.closed:
+            return self._dropped(msg.get("etype"))
+        self._outbox.push(msg["etype"], self._encode(msg))
+
+    def _push_bytes(self, etype: str, frame: bytes) -> None:
+        """Queue an already encoded message (the relay's path)."""
+        if self._outbox.closed:
+            return self._dropped(etype)
+        self._outbox.push(etype, frame)
+
+    def _dropped(self, etype: Any) -> None:
+        self._warn(logging.WARNING, "session %s is closed; %s not sent", self.CURRENT_WS_ID, etype)
+
+    def send(self, event: ServerEvent) -> None:
+        """Queue a server event for this client (no ``await`` needed)."""
+        if isinstance(event, Frame):
+            raise TypeError("Frame events are only for generators bound with app.bind")
+        if not isinstance(event, ServerEvent):
+            raise TypeError(f"session.send takes a ServerEvent, got {type(event).__name__}")
+        msg = event._serialize()
+        if msg["etype"] == "UPDATE":
+            return self._push_update(msg["data"]["nodes"], bool(msg.get("strict")), msg["ts"])
+        self._push(msg)
+
+    def __matmul__(self, event: ServerEvent) -> None:
+        self.send(event)
+
+    async def flush(self, timeout: float | None = None) -> None:
+        """Wait until everything queued so far has been handed to the socket."""
+        await asyncio.wait_for(self._outbox.drained(), timeout)
+
+    async def _write(self, frame: bytes) -> None:
+        assert self._ws is not None
+        await self._ws.send_bytes(frame)
+
+    def _on_overflow(self, msg: str) -> None:
+        logger.warning(msg)
+        self._abort()
+
+    def _abort(self) -> None:
+        transport = self._request.transport if self._request is not None else None
+        if transport is not None:
+            transport.abort()
+        elif self._ws is not None:
+            self.spawn_task(self._ws.close())
+
+    # ---- RPC --------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self.closed or self._outbox.closed:
+            raise SessionClosed(f"session {self.CURRENT_WS_ID} is closed")
+
+    async def rpc(self, event: ServerRPC, ttl: float | None = 2.0) -> ClientEvent:
+        """Send ``event`` and return the client's answer.
+
+        Raises ``asyncio.TimeoutError`` after ``ttl`` seconds without one, and
+        ``SessionClosed`` (a ``ConnectionError``) if the client goes away first.
+        """
+        if not isinstance(event, ServerRPC):
+            raise TypeError(f"session.rpc takes a ServerRPC, got {type(event).__name__}")
+        self._check_open()
+        rtype = event.rtype
+        future: asyncio.Future[ClientEvent] = asyncio.get_running_loop().create_future()
+        self._rpcs[rtype] = future
+        try:
+            self.send(event)
+            return await asyncio.wait_for(future, ttl)
+        finally:
+            self._rpcs.pop(rtype, None)
+
+    async def rpc_stream(self, event: ServerRPC, ttl: float | None = 10.0) -> AsyncIterator[Any]:
+        """Send ``event`` and yield each answer (a ``ClientEvent``) as it comes.
+
+        Ends when the client sends an answer with ``"done": true`` (its value,
+        when present, is yielded first) or ``ttl`` seconds after the call.
+        Raises ``SessionClosed`` if the client goes away.
+        """
+        if not isinstance(event, ServerRPC):
+            raise TypeError(f"session.rpc_stream takes a ServerRPC, got {type(event).__name__}")
+        self._check_open()
+        loop = asyncio.get_running_loop()
+        deadline = None if ttl is None else loop.time() + ttl
+        stream = _Stream(self.queue_len * 10)
+        rtype = event.rtype
+        self._streams[rtype] = stream
+        try:
+            self.send(event)
+            while True:
+                while stream.items:
+                    yield stream.items.popleft()
+                if stream.done:
+                    return
+                self._check_open()
+                stream.wake.clear()
+                timeout = None if deadline is None else deadline - loop.time()
+                if timeout is not None and timeout <= 0:
+                    logger.debug("rpc_stream %s: ttl reached", rtype)
+                    return
+                try:
+                    await asyncio.wait_for(stream.wake.wait(), timeout)
+                except asyncio.TimeoutError:
+                    logger.debug("rpc_stream %s: ttl reached", rtype)
+                    return
+        finally:
+            self._streams.pop(rtype, None)
+
+    async def grab_render(self, ttl: float = 2.0, **kwargs: Any) -> ClientEvent:
+        """Ask the client for a render (``quality``, ``subsample``, ``key``, ``renderDepth``…).
+
+        Returns the answer: ``event.value["frame"]`` holds JPEG or PNG bytes.
+        """
+        return await self.rpc(GrabRender(**kwargs), ttl=ttl)
+
+    async def get_webxr_mesh(self, key: str = "webxr-mesh", ttl: float = 2.0) -> ClientEvent:
+        """Ask the client for the meshes its WebXR session detected."""
+        return await self.rpc(GetWebXRMesh(key=key), ttl=ttl)
+
+    async def till(self, etype: str, timeout: float | None = None) -> ClientEvent:
+        """Wait for the next client event of type ``etype`` (``INIT`` returns at once once seen)."""
+        if etype == "INIT" and self.init_event is not None:
+            return self.init_event
+        self._check_open()
+        future: asyncio.Future[ClientEvent] = asyncio.get_running_loop().create_future()
+        self._waiters.setdefault(etype, []).append(future)
+        try:
+            return await asyncio.wait_for(future, timeout)
+        finally:
+            waiters = self._waiters.get(etype)
+            if waiters is not None and future in waiters:
+                waiters.remove(future)
+                if not waiters:
+                    del self._waiters[etype]
+
+    async def forever(self) -> None:
+        """Keep the session alive until the client disconnects."""
+        await self._closed.wait()
+
+    # ---- inbound queue ----------------------------------------------------
+
+    def popleft(self) -> ClientEvent | None:
+        """The oldest queued client event, or None."""
+        return self.downlink_queue.popleft() if self.downlink_queue else None
+
+    def pop(self) -> ClientEvent | None:
+        """The newest queued client event, or None."""
+        return self.downlink_queue.pop() if self.downlink_queue else None
+
+    def clear(self) -> None:
+        """Forget all queued client events."""
+        self.downlink_queue.clear()
+
+    def stream(self) -> Iterator[ClientEvent]:
+        """Iterate over the queued client events (oldest first) without removing them."""
+        yield from list(self.downlink_queue)
+
+    # ---- tasks ------------------------------------------------------------
+
+    def spawn_task(self, task: Any, name: str | None = None) -> asyncio.Task[Any]:
+        """Run a coroutine (or a coroutine function) as a task tied to this session.
+
+        It is cancelled when the client disconnects; an exception is logged.
+        """
+        if inspect.iscoroutinefunction(task):
+            task = task()
+        if not inspect.isawaitable(task):
+            raise TypeError(f"spawn_task takes a coroutine, got {type(task).__name__}")
+        t = asyncio.ensure_future(task)
+        if name is not None and hasattr(t, "set_name"):
+            t.set_name(name)
+        self._tasks.add(t)
+        t.add_done_callback(self._task_done)
+        return t
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            exc = task.exception()
+            logger.error(
+                "task %s of session %s raised",
+                task.get_name(),
+                self.CURRENT_WS_ID,
+                exc_info=(type(exc), exc, exc.__traceback__),
+            )
+
+    async def _run_callable(self, what: str, fn: Callable[..., Any], *args: Any) -> None:
+        try:
+            result = fn(*args)
+            if inspect.isawaitable(result):
+                await result
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("%s %s raised (session %s)", what, _name(fn), self.CURRENT_WS_ID)
+
+    def _start_main(self, fn: Callable[[VuerSession], Awaitable[Any]]) -> None:
+        """Run a spawn handler; when it ends, send what it queued and close the socket."""
+
+        async def main() -> None:
+            await self._run_callable("spawn handler", fn, self)
+            await self.close()
+
+        self.spawn_task(main(), name=f"spawn:{_name(fn)}")
+
+    async def close(self, flush_timeout: float = 5.0) -> None:
+        """Send what is queued (waiting at most ``flush_timeout`` s), then close the socket."""
+        if self.closed or self._ws is None:
+            return
+        try:
+            await asyncio.wait_for(self._outbox.drained(), flush_timeout)
+        except asyncio.TimeoutError:
+            logger.warning("session %s: could not flush before closing", self.CURRENT_WS_ID)
+            self._abort()
+            return
+        await self._ws.close()
+
+    # ---- inbound dispatch (called by the server's reader) ------------------
+
+    def _receive(self, event: ClientEvent) -> None:
+        etype = event.etype
+        if "_RESPONSE@" in etype:
+            future = self._rpcs.get(etype)
+            if future is not None:
+                if not future.done():
+                    future.set_result(event)
+                return
+            stream = self._streams.get(etype)
+            if stream is not None:
+                self._feed_stream(stream, event)
+                return
+            logger.info("session %s: answer %s matches no pending RPC", self.CURRENT_WS_ID, etype)
+        waiters = self._waiters.pop(etype, None)
+        for future in waiters or ():
+            if not future.done():
+                future.set_result(event)
+        if etype == "INIT" and self.init_event is None:
+            self.init_event = event
+            self.client_info = event.value if isinstance(event.value, dict) else {}
+            self.vuer._on_init(self)
+        for fn in self.vuer._handlers_for(etype):
+            self.spawn_task(self._run_callable(f"handler for {etype}", fn, event, self))
+        self._enqueue(self.downlink_queue, event, "inbound queue")
+        if self._bound_inbox is not None:
+            self._enqueue(self._bound_inbox, event, "bound generator's queue")
+            self._bound_wake.set()
+
+    def _enqueue(self, queue: deque[ClientEvent], event: ClientEvent, what: str) -> None:
+        if queue.maxlen is not None and len(queue) >= queue.maxlen:
+            self._warn(
+                logging.WARNING,
+                "session %s: %s is full (queue_len=%d); dropping the oldest event",
+                self.CURRENT_WS_ID,
+                what,
+                queue.maxlen,
+            )
+        queue.append(event)
+
+    def _feed_stream(self, stream: _Stream, event: ClientEvent) -> None:
+        done = bool(getattr(event, "done", False))
+        if not done or "value" in event.__dict__:
+            if len(stream.items) >= stream.limit:
+                self._warn(logging.WARNING, "rpc_stream answers unread; dropping the oldest")
+                stream.items.popleft()
+            stream.items.append(event)
+        stream.done = stream.done or done
+        stream.wake.set()
+
+    # ---- bound generator (the older ``app.bind`` form) ---------------------
+
+    def _start_bound(self, fn: Callable[[VuerSession], Any]) -> None:
+        self._bound_inbox = deque(maxlen=max(1, self.queue_len))
+        self.spawn_task(self._drive_bound(fn), name=f"bind:{_name(fn)}")
+
+    async def _next_for_bound(self) -> ClientEvent:
+        inbox = self._bound_inbox
+        assert inbox is not None
+        while not inbox:
+            self._bound_wake.clear()
+            await self._bound_wake.wait()
+        return inbox.popleft()
+
+    async def _drive_bound(self, fn: Callable[[VuerSession], Any]) -> None:
+        gen = fn(self)
+        is_async = hasattr(gen, "asend")
+        finished = object()
+
+        async def step(value: Any) -> Any:
+            try:
+                return await gen.asend(value) if is_async else gen.send(value)
+            except (StopIteration, StopAsyncIteration):
+                return finished
+
+        try:
+            event = await step(None)
+            while event is not finished:
+                while isinstance(event, Frame):
+                    if not isinstance(event.data, Noop):
+                        self.send(event.data)
+                    await asyncio.sleep(1 / event.frame_rate if event.frame_rate else 0)
+                    event = await step(NullEvent())
+                if event is finished:
+                    break
+                if isinstance(event, End):
+                    self.send(event)
+                    break
+                if isinstance(event, ServerEvent) and not isinstance(event, Noop):
+                    self.send(event)
+                elif event is not None and not isinstance(event, ServerEvent):
+                    logger.warning("bound generator yielded %r, not a ServerEvent", event)
+                event = await step(await self._next_for_bound())
+            await self.close()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("bound generator %s raised", _name(fn))
+            await self.close()
+
+    # ---- teardown ----------------------------------------------------------
+
+    def _shutdown(self) -> None:
+        """The socket is gone: fail pending RPCs, cancel this session's tasks."""
+        if self._closed.is_set():
+            return
+        self._closed.set()
+        self._outbox.close()
+        gone = SessionClosed(f"session {self.CURRENT_WS_ID} disconnected")
+        futures = [*self._rpcs.values(), *(f for w in self._waiters.values() for f in w)]
+        for future in futures:
+            if not future.done():
+                future.set_exception(gone)
+                future.exception()  # its awaiter may be cancelled below: no "never retrieved"
+        for stream in self._streams.values():
+            stream.wake.set()
+        self._bound_wake.set()
+        current = asyncio.current_task()
+        for task in list(self._tasks):
+            if task is not current:
+                task.cancel()
+
+
+def _name(fn: Any) -> str:
+    return getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None) or repr(fn)

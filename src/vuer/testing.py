@@ -1,0 +1,279 @@
+"""A headless vuer client, for tests and for scripts that drive a server without a browser.
+
+It connects, sends ``INIT``, decodes every message, keeps the scene a browser
+would render (``client.scene``, per docs/protocol.md), sends events and answers
+RPCs::
+
+    async with running(Vuer(host="127.0.0.1", port=0)) as app:
+        async with HeadlessClient(app.get_url()) as client:
+            client.on_rpc("GRAB_RENDER", lambda msg: {"frame": b"..."})
+            await client.wait_for(lambda c: c.scene.find("box") is not None)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import ssl as ssl_module
+from collections import Counter, deque
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import aiohttp
+
+from vuer._scene_store import SceneStore
+from vuer.events import now_ms
+from vuer.serdes import decode, encode
+
+__all__ = ["HeadlessClient", "SceneStore", "running"]
+
+logger = logging.getLogger("vuer.testing")
+
+RpcAnswer = Callable[[dict[str, Any]], Any]
+
+
+def _ws_url(url: str) -> str:
+    """Accept the page URL (``http://host:port/?ws=...``) or the socket URL itself."""
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    ws = parse_qs(parts.query).get("ws")
+    if ws:
+        return ws[0]
+    scheme = {"http": "ws", "https": "wss"}.get(parts.scheme, parts.scheme)
+    return f"{scheme}://{parts.netloc}/"
+
+
+class HeadlessClient:
+    """A client that speaks the vuer protocol from Python.
+
+    ``messages`` keeps the last ``history`` decoded server messages and
+    ``counts`` how many of each etype arrived. ``on_rpc(etype, fn)`` answers
+    every request of that etype with ``fn(message)`` (sync or async).
+    """
+
+    def __init__(
+        self,
+        url: str = "ws://localhost:8012",
+        *,
+        client_info: dict[str, Any] | None = None,
+        ssl: ssl_module.SSLContext | bool | None = None,
+        history: int = 10_000,
+        send_init: bool = True,
+    ) -> None:
+        self.url = _ws_url(url)
+        self.client_info = {"client": "python", "pkg": "vuer.testing", **(client_info or {})}
+        self.scene = SceneStore()
+        self.messages: deque[dict[str, Any]] = deque(maxlen=history)
+        self.counts: Counter[str] = Counter()
+        self.bytes_received = 0
+        self.close_code: int | None = None
+        self._ssl = ssl
+        self._send_init = send_init
+        self._rpc: dict[str, RpcAnswer] = {}
+        self._waiters: list[asyncio.Future[None]] = []
+        self._listeners: list[tuple[str | None, asyncio.Future[dict[str, Any]]]] = []
+        self._http: aiohttp.ClientSession | None = None
+        self._ws: aiohttp.ClientWebSocketResponse | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._reading = asyncio.Event()
+        self._reading.set()
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    # ---- connection -----------------------------------------------------------
+
+    async def connect(self) -> HeadlessClient:
+        self._http = aiohttp.ClientSession()
+        try:
+            self._ws = await self._http.ws_connect(
+                self.url,
+                max_msg_size=0,
+                compress=0,
+                autoping=True,
+                ssl=True if self._ssl is None else self._ssl,
+            )
+        except BaseException:
+            await self._http.close()
+            raise
+        self._reader = asyncio.ensure_future(self._read())
+        if self._send_init:
+            await self.send("INIT", self.client_info)
+        return self
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._reader is not None:
+            self._reader.cancel()
+            await asyncio.gather(self._reader, return_exceptions=True)
+        for task in list(self._tasks):
+            task.cancel()
+        if self._http is not None:
+            await self._http.close()
+
+    async def __aenter__(self) -> HeadlessClient:
+        return await self.connect()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._ws is None or self._ws.closed
+
+    @property
+    def socket(self) -> aiohttp.ClientWebSocketResponse:
+        assert self._ws is not None, "not connected"
+        return self._ws
+
+    def pause_reading(self) -> None:
+        """Stop taking messages off the socket (to play a client that fell behind)."""
+        self._reading.clear()
+
+    def resume_reading(self) -> None:
+        self._reading.set()
+
+    # ---- sending --------------------------------------------------------------
+
+    async def send(self, etype: str, value: Any = None, key: str | None = None, **extra: Any):
+        """Send one client event ``{"etype", "ts", "value", "key"?, **extra}``."""
+        msg: dict[str, Any] = {"etype": etype, "ts": now_ms(), "value": value, **extra}
+        if key is not None:
+            msg["key"] = key
+        await self.send_raw(encode(msg))
+
+    async def send_raw(self, data: bytes | str) -> None:
+        """Send a frame as is (binary for bytes, text for str): for protocol tests."""
+        ws = self.socket
+        if isinstance(data, str):
+            await ws.send_str(data)
+        else:
+            await ws.send_bytes(data)
+
+    async def answer(
+        self, request: dict[str, Any], value: Any = None, *, done: bool | None = None
+    ) -> None:
+        """Answer an RPC message (``done=True`` ends an ``rpc_stream``)."""
+        extra = {} if done is None else {"done": done}
+        await self.send(f"{request['etype']}_RESPONSE@{request['uuid']}", value, **extra)
+
+    def on_rpc(self, etype: str, fn: RpcAnswer | None) -> None:
+        """Answer every RPC of ``etype`` with ``fn(message)``; None stops answering."""
+        if fn is None:
+            self._rpc.pop(etype, None)
+        else:
+            self._rpc[etype] = fn
+
+    # ---- receiving ------------------------------------------------------------
+
+    async def _read(self) -> None:
+        ws = self.socket
+        try:
+            while True:
+                if not self._reading.is_set():
+                    await self._reading.wait()
+                msg = await ws.receive()
+                if msg.type == aiohttp.WSMsgType.BINARY:
+                    self._on_frame(msg.data)
+                elif msg.type == aiohttp.WSMsgType.TEXT:
+                    logger.warning("server sent a text frame: %.80r", msg.data)
+                elif msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING):
+                    continue
+                else:  # CLOSED or ERROR
+                    break
+        finally:
+            self.close_code = ws.close_code
+            for _, future in self._listeners:
+                if not future.done():
+                    future.set_exception(ConnectionError("the socket closed"))
+                    future.exception()
+            self._notify()
+
+    def _on_frame(self, data: bytes) -> None:
+        self.bytes_received += len(data)
+        try:
+            msg = decode(data)
+        except ValueError as e:
+            logger.warning("undecodable frame from the server: %s", e)
+            return
+        if not isinstance(msg, dict):
+            logger.warning("server frame is not a map: %.80r", msg)
+            return
+        etype = msg.get("etype")
+        self.counts[str(etype)] += 1
+        self.messages.append(msg)
+        self.scene.apply(msg)
+        for want, future in list(self._listeners):
+            if (want is None or want == etype) and not future.done():
+                future.set_result(msg)
+                self._listeners.remove((want, future))
+        answer = self._rpc.get(str(etype))
+        if answer is not None and "uuid" in msg:
+            task = asyncio.ensure_future(self._answer_with(answer, msg))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        self._notify()
+
+    async def _answer_with(self, fn: RpcAnswer, msg: dict[str, Any]) -> None:
+        try:
+            value = fn(msg)
+            if inspect.isawaitable(value):
+                value = await value
+            await self.answer(msg, value)
+        except Exception:
+            logger.exception("answering %s failed", msg.get("etype"))
+
+    def _notify(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for future in waiters:
+            if not future.done():
+                future.set_result(None)
+
+    async def wait_for(
+        self, predicate: Callable[[HeadlessClient], Any], timeout: float = 5.0
+    ) -> None:
+        """Wait until ``predicate(client)`` is true, re-checked after every message.
+
+        Raises ``asyncio.TimeoutError`` after ``timeout`` s, ``ConnectionError``
+        if the socket closes first.
+        """
+
+        async def wait() -> None:
+            loop = asyncio.get_running_loop()
+            while not predicate(self):
+                if self._reader is None or self._reader.done():
+                    raise ConnectionError("the socket closed before the condition held")
+                future: asyncio.Future[None] = loop.create_future()
+                self._waiters.append(future)
+                await future
+
+        await asyncio.wait_for(wait(), timeout)
+
+    async def next_message(self, etype: str | None = None, timeout: float = 5.0) -> dict[str, Any]:
+        """The next message (of ``etype``, when given) that arrives from now on."""
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        entry = (etype, future)
+        self._listeners.append(entry)
+        try:
+            return await asyncio.wait_for(future, timeout)
+        finally:
+            if entry in self._listeners:
+                self._listeners.remove(entry)
+
+    async def wait_closed(self, timeout: float = 5.0) -> int | None:
+        """Wait until the server closes the socket; return its close code."""
+        if self._reader is not None:
+            await asyncio.wait_for(asyncio.shield(self._reader), timeout)
+        return self.close_code
+
+
+@asynccontextmanager
+async def running(app: Any) -> AsyncIterator[Any]:
+    """Serve ``app`` (a ``Vuer``) in the running loop for the duration of the block."""
+    await app.astart()
+    try:
+        yield app
+    finally:
+        await app.astop()
