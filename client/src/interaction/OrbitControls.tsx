@@ -1,7 +1,7 @@
 // Orbit-style camera controls: the `OrbitControls` node (public API props,
 // polar limits in degrees) and `SceneCameraControl` (DefaultScene's control,
-// with its speed names). Both claim the view and stream CAMERA_MOVE when
-// `stream` is set.
+// with its speed names). Both claim the view (the latest one drives the
+// camera) and stream CAMERA_MOVE when `stream` is set.
 import { OrbitControls } from "@react-three/drei";
 import type { ReactNode } from "react";
 import { useSceneUpKey } from "../core/sceneUp";
@@ -15,9 +15,10 @@ import { useCameraStream } from "./useCameraStream";
 const DEG = Math.PI / 180;
 
 function OrbitView({ node, speeds }: { node: SceneNode; speeds: { rotate: number; zoom: number; pan: number } }) {
-  useClaimControls();
+  const active = useClaimControls();
   const upKey = useSceneUpKey();
   const onChange = useCameraStream(node.stream === true);
+  if (!active) return null;
   return (
     <OrbitControls
       key={upKey}

@@ -1,18 +1,23 @@
-// Camera controls present in the scene claim the view; the core's fallback
-// OrbitControls exist only while nobody has claimed it.
-import { useEffect } from "react";
+// Camera controls present in the scene claim the view. One controls at a time
+// drive the camera (two would each apply the same drag): the latest mounted
+// claim wins, so `OrbitControls(stream=True)` placed after DefaultScene's
+// SceneCameraControl takes over. The core's fallback OrbitControls exist only
+// while nobody has claimed the view.
+import { useEffect, useId } from "react";
 import { createStore, useStore } from "zustand";
 
-const claims = createStore<{ count: number }>(() => ({ count: 0 }));
+const claims = createStore<{ ids: readonly string[] }>(() => ({ ids: [] }));
 
-/** Call from every controls component the scene renders. */
-export function useClaimControls(): void {
+/** Claim the view for a controls component; returns whether it drives the camera. */
+export function useClaimControls(): boolean {
+  const id = useId();
   useEffect(() => {
-    claims.setState((s) => ({ count: s.count + 1 }));
-    return () => claims.setState((s) => ({ count: s.count - 1 }));
-  }, []);
+    claims.setState((s) => ({ ids: [...s.ids, id] }));
+    return () => claims.setState((s) => ({ ids: s.ids.filter((other) => other !== id) }));
+  }, [id]);
+  return useStore(claims, (s) => s.ids[s.ids.length - 1] === id);
 }
 
 export function useControlsClaimed(): boolean {
-  return useStore(claims, (s) => s.count > 0);
+  return useStore(claims, (s) => s.ids.length > 0);
 }
