@@ -1,0 +1,82 @@
+"""The Element model: props are public attributes, keys, and wire values."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+import pytest
+
+from vuer import serdes
+from vuer.schemas import Box, Element, Html, Sphere, div, span
+from vuer.schemas.base import to_wire
+
+
+def _wire(element: object) -> dict:
+    return serdes.decode(serdes.encode(element))
+
+
+def test_props_are_public_attributes_and_private_ones_stay_home() -> None:
+    box = Box(key="b", args=[1, 2, 3])
+    box.position = [0, 1, 0]
+    box._cache = "secret"
+    assert _wire(box) == {"tag": "Box", "key": "b", "args": [1, 2, 3], "position": [0, 1, 0]}
+
+
+def test_numpy_tuples_paths_and_url_objects_become_plain_values() -> None:
+    from yarl import URL  # aiohttp's URL type; pydantic's Url/AnyUrl are matched by name too
+
+    box = Box(
+        key="b",
+        position=np.array([1.0, 2.0, 3.0]),
+        scale=np.float32(0.5),
+        args=(1, np.int64(2), 3),
+        matrix=np.eye(4).ravel(),
+        path=PurePosixPath("a/b.obj"),
+        local=Path("c/d.png"),
+        link=URL("https://example.com/x"),
+        nested={"a": (np.uint8(3),)},
+        flag=np.bool_(True),
+    )
+    wire = _wire(box)
+    assert wire["position"] == [1.0, 2.0, 3.0]
+    assert wire["scale"] == 0.5
+    assert wire["args"] == [1, 2, 3]
+    assert wire["matrix"] == np.eye(4).ravel().tolist()
+    assert (wire["path"], wire["local"]) == ("a/b.obj", "c/d.png")
+    assert wire["link"] == "https://example.com/x"
+    assert wire["nested"] == {"a": [3]}
+    assert wire["flag"] is True
+
+
+def test_unencodable_prop_is_a_clear_error() -> None:
+    with pytest.raises(TypeError, match="cannot encode a object"):
+        serdes.encode(Box(key="b", thing=object()))
+
+
+def test_keys() -> None:
+    assert Box(key=7).key == "7"
+    with pytest.raises(TypeError, match="key must be a str"):
+        Box(key=["a"])
+    a, b = Sphere(), Sphere()
+    assert a.key != b.key
+
+
+def test_children_and_html() -> None:
+    wire = _wire(Html(div(span("hello", "world", key="s"), key="d"), key="h"))
+    assert wire["children"][0]["children"][0] == {"tag": "Span", "key": "s", "text": "hello world"}
+
+
+def test_update_merges_by_changing_attributes() -> None:
+    box = Box(key="b", position=[0, 0, 0])
+    first = to_wire(box)
+    box.position = [1, 1, 1]
+    assert first["position"] == [0, 0, 0]
+    assert to_wire(box)["position"] == [1, 1, 1]
+
+
+def test_plain_element_subclass_of_a_user() -> None:
+    class Custom(Element):
+        tag = "MyThing"
+
+    assert _wire(Custom(key="c", value=1)) == {"tag": "MyThing", "key": "c", "value": 1}
