@@ -1,0 +1,104 @@
+// PointCloud and TriMesh from their binary payloads. The geometry is rebuilt
+// only when a payload prop changes, and the old one is disposed (its GPU
+// buffers freed) right then, so a 60 Hz stream of clouds does not leak.
+import { useEffect, useMemo, type ReactNode } from "react";
+import * as THREE from "three";
+import { useTransform } from "../core/transform";
+import type { NodeProps } from "../registry";
+import { bytesOf, colorAttribute, floatAttribute, indexAttribute, precisionOf, setBounds, type Precision } from "./buffers";
+import { nodeMaterialKind, nodeMaterialValues, useBuiltMaterial } from "./materials";
+import { color, isRecord, num, objectFlags } from "./props";
+
+const warned = new Set<string>();
+
+function checkCount(key: string, what: string, count: number, expected: number): boolean {
+  if (count === expected) return true;
+  const message = `vuer: <${key}> ${what} has ${count} entries for ${expected} vertices; ignored`;
+  if (!warned.has(message)) {
+    warned.add(message);
+    console.warn(message);
+  }
+  return false;
+}
+
+interface Payload {
+  key: string;
+  vertices: unknown;
+  colors: unknown;
+  faces?: unknown;
+  uv?: unknown;
+  precision: Precision;
+}
+
+function buildGeometry({ key, vertices, colors, faces, uv, precision }: Payload): THREE.BufferGeometry {
+  const geometry = new THREE.BufferGeometry();
+  const vertexBytes = bytesOf(vertices);
+  if (!vertexBytes) return geometry;
+  const position = floatAttribute(vertexBytes, 3, precision);
+  geometry.setAttribute("position", position);
+  setBounds(geometry, position);
+  const colorBytes = bytesOf(colors);
+  if (colorBytes) {
+    const attribute = colorAttribute(colorBytes);
+    if (checkCount(key, "colors", attribute.count, position.count)) geometry.setAttribute("color", attribute);
+  }
+  const faceBytes = bytesOf(faces);
+  if (faceBytes) geometry.setIndex(indexAttribute(faceBytes));
+  const uvBytes = bytesOf(uv);
+  if (uvBytes) {
+    const attribute = floatAttribute(uvBytes, 2, precision);
+    if (checkCount(key, "uv", attribute.count, position.count)) geometry.setAttribute("uv", attribute);
+  }
+  return geometry;
+}
+
+function useDisposed<T extends { dispose(): void }>(value: T): T {
+  useEffect(() => () => value.dispose(), [value]);
+  return value;
+}
+
+/** Points are not pickable: testing a million of them per pointer move would stall the page. */
+function noRaycast(): void {}
+
+export function PointCloudNode({ node, children }: NodeProps): ReactNode {
+  const { key, vertices, colors } = node;
+  const precision = precisionOf(node.precision);
+  const geometry = useDisposed(
+    useMemo(() => buildGeometry({ key, vertices, colors, precision }), [key, vertices, colors, precision]),
+  );
+  const perVertex = geometry.hasAttribute("color");
+  const material = useBuiltMaterial("points", {
+    size: num(node.size, 0.01),
+    sizeAttenuation: true,
+    ...(isRecord(node.material) ? node.material : {}),
+    vertexColors: perVertex,
+    // With per-point colours the material colour multiplies them: keep it white.
+    color: perVertex ? "#ffffff" : color(node.color, "#ffffff"),
+  });
+  return (
+    <points {...useTransform(node)} {...objectFlags(node)} geometry={geometry} material={material} raycast={noRaycast}>
+      {children}
+    </points>
+  );
+}
+
+export function TriMeshNode({ node, children }: NodeProps): ReactNode {
+  const { key, vertices, colors, faces, uv } = node;
+  const precision = precisionOf(node.precision);
+  const geometry = useDisposed(
+    useMemo(() => {
+      const g = buildGeometry({ key, vertices, colors, faces, uv, precision });
+      if (g.hasAttribute("position")) g.computeVertexNormals();
+      return g;
+    }, [key, vertices, colors, faces, uv, precision]),
+  );
+  const perVertex = geometry.hasAttribute("color");
+  const values = nodeMaterialValues(node, { side: "double" });
+  if (perVertex) values.vertexColors = true;
+  const material = useBuiltMaterial(nodeMaterialKind(node), values);
+  return (
+    <mesh {...useTransform(node)} {...objectFlags(node)} geometry={geometry} material={material}>
+      {children}
+    </mesh>
+  );
+}

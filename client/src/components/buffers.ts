@@ -1,0 +1,144 @@
+// Binary payloads (docs/protocol.md) to GPU-ready buffer attributes without a
+// per-element JS pass: float16 bytes go up as HALF_FLOAT from a Uint16Array
+// view, float32 bytes from a Float32Array view, colours as normalized uint8.
+// A view is copied only when its byte offset is not aligned for its type.
+import * as THREE from "three";
+
+export type Precision = "float16" | "float32";
+
+export function precisionOf(value: unknown): Precision {
+  return value === "float32" ? "float32" : "float16";
+}
+
+/** Bytes from a wire prop (msgpack bin arrives as Uint8Array), or null. */
+export function bytesOf(value: unknown): Uint8Array | null {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return null;
+}
+
+/** A typed view of `bytes`, copying only when the offset is misaligned. */
+function view<T>(bytes: Uint8Array, width: number, make: (b: ArrayBuffer, offset: number, length: number) => T): T {
+  const length = Math.floor(bytes.byteLength / width);
+  if (bytes.byteOffset % width === 0) return make(bytes.buffer as ArrayBuffer, bytes.byteOffset, length);
+  const copy = bytes.slice(0, length * width);
+  return make(copy.buffer, 0, length);
+}
+
+export function float32View(bytes: Uint8Array): Float32Array {
+  return view(bytes, 4, (b, o, n) => new Float32Array(b, o, n));
+}
+
+export function uint16View(bytes: Uint8Array): Uint16Array {
+  return view(bytes, 2, (b, o, n) => new Uint16Array(b, o, n));
+}
+
+export function uint32View(bytes: Uint8Array): Uint32Array {
+  return view(bytes, 4, (b, o, n) => new Uint32Array(b, o, n));
+}
+
+/**
+ * A float attribute of `itemSize` from float16 or float32 bytes. For float16
+ * the Uint16Array view itself becomes the attribute's array
+ * (Float16BufferAttribute's constructor would copy it).
+ */
+export function floatAttribute(bytes: Uint8Array, itemSize: number, precision: Precision): THREE.BufferAttribute {
+  if (precision === "float32") {
+    const array = float32View(bytes);
+    return new THREE.BufferAttribute(array.subarray(0, array.length - (array.length % itemSize)), itemSize);
+  }
+  const halves = uint16View(bytes);
+  const array = halves.subarray(0, halves.length - (halves.length % itemSize));
+  const attribute = new THREE.Float16BufferAttribute(new Uint16Array(0), itemSize);
+  attribute.array = array;
+  (attribute as unknown as { count: number }).count = array.length / itemSize;
+  return attribute;
+}
+
+/** uint8 rgb colours, normalized to 0..1 by the GPU. */
+export function colorAttribute(bytes: Uint8Array): THREE.BufferAttribute {
+  const array = bytes.subarray(0, bytes.length - (bytes.length % 3));
+  return new THREE.BufferAttribute(array, 3, true);
+}
+
+export function indexAttribute(bytes: Uint8Array): THREE.BufferAttribute {
+  return new THREE.BufferAttribute(uint32View(bytes), 1);
+}
+
+/**
+ * A half float's magnitude orders like its low 15 bits, so one integer pass
+ * finds each axis' extremes without decoding every value.
+ */
+function halfBox(array: Uint16Array, box: THREE.Box3): void {
+  const posMax = [0, 0, 0];
+  const negMax = [0, 0, 0];
+  const any = [false, false, false, false, false, false];
+  for (let i = 0; i + 2 < array.length; i += 3) {
+    for (let a = 0; a < 3; a++) {
+      const h = array[i + a];
+      const mag = h & 0x7fff;
+      if (mag >= 0x7c00) continue; // inf / NaN
+      if (h & 0x8000) {
+        if (mag >= negMax[a]) {
+          negMax[a] = mag;
+          any[3 + a] = true;
+        }
+      } else if (mag >= posMax[a]) {
+        posMax[a] = mag;
+        any[a] = true;
+      }
+    }
+  }
+  const f = THREE.DataUtils.fromHalfFloat;
+  const lo = [0, 1, 2].map((a) => (any[3 + a] ? -f(negMax[a]) : f(posMax[a])));
+  const hi = [0, 1, 2].map((a) => (any[a] ? f(posMax[a]) : -f(negMax[a])));
+  // Only negatives on an axis: its max is the smallest magnitude, found below.
+  for (let a = 0; a < 3; a++) {
+    if (!any[a] && any[3 + a]) hi[a] = -f(minNegative(array, a));
+    if (!any[3 + a] && any[a]) lo[a] = f(minPositive(array, a));
+  }
+  box.min.set(lo[0], lo[1], lo[2]);
+  box.max.set(hi[0], hi[1], hi[2]);
+}
+
+function minNegative(array: Uint16Array, axis: number): number {
+  let min = 0x7c00;
+  for (let i = axis; i < array.length; i += 3) if (array[i] & 0x8000) min = Math.min(min, array[i] & 0x7fff);
+  return min;
+}
+
+function minPositive(array: Uint16Array, axis: number): number {
+  let min = 0x7c00;
+  for (let i = axis; i < array.length; i += 3) if (!(array[i] & 0x8000)) min = Math.min(min, array[i]);
+  return min;
+}
+
+function floatBox(array: Float32Array, box: THREE.Box3): void {
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
+  for (let i = 0; i + 2 < array.length; i += 3) {
+    const x = array[i], y = array[i + 1], z = array[i + 2];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (z < z0) z0 = z;
+    if (z > z1) z1 = z;
+  }
+  box.min.set(x0, y0, z0);
+  box.max.set(x1, y1, z1);
+}
+
+/**
+ * Sets the geometry's bounding box and sphere from its xyz position attribute
+ * in one pass over the raw array (three's own computeBoundingSphere reads
+ * every element through getX, decoding halves one by one).
+ */
+export function setBounds(geometry: THREE.BufferGeometry, position: THREE.BufferAttribute): void {
+  const box = new THREE.Box3();
+  if (position.count === 0) box.set(new THREE.Vector3(), new THREE.Vector3());
+  else if (position.array instanceof Uint16Array) halfBox(position.array, box);
+  else floatBox(position.array as Float32Array, box);
+  geometry.boundingBox = box;
+  geometry.boundingSphere = box.getBoundingSphere(new THREE.Sphere());
+}

@@ -1,0 +1,83 @@
+// Readers for loosely typed wire props, shared by the components. Wire values
+// come from Python as msgpack: numbers, strings, lists, dicts and bytes.
+import { Color, type ColorRepresentation } from "three";
+
+export function num(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
+}
+
+export function bool(value: unknown, fallback: boolean): boolean {
+  return typeof value === "boolean" ? value : fallback;
+}
+
+export function str(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value : fallback;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value)
+  );
+}
+
+/** A list of numbers (from a list or a typed array), or undefined. */
+export function numbers(value: unknown, min = 0): number[] | undefined {
+  if (!Array.isArray(value) && !ArrayBuffer.isView(value)) return undefined;
+  const list = Array.from(value as ArrayLike<unknown>);
+  if (list.length < min || !list.every((v) => typeof v === "number")) return undefined;
+  return list as number[];
+}
+
+export function vec3(value: unknown, fallback: [number, number, number]): [number, number, number] {
+  const list = numbers(value, 3);
+  return list ? [list[0], list[1], list[2]] : fallback;
+}
+
+/**
+ * A colour three.js accepts: CSS strings, 0xRRGGBB numbers, and "0xRRGGBB"
+ * strings (the public API's BBox uses those). Unknown values give the fallback.
+ */
+export function color(value: unknown, fallback: ColorRepresentation): ColorRepresentation {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string") {
+    if (/^0x[0-9a-f]{1,6}$/i.test(value)) return parseInt(value.slice(2), 16);
+    return value;
+  }
+  if (Array.isArray(value) && value.length >= 3 && value.every((v) => typeof v === "number")) {
+    // [r, g, b] in 0..1, as three.js Color.fromArray takes them.
+    return new Color().fromArray(value as number[]);
+  }
+  return fallback;
+}
+
+/**
+ * A stable string of a prop's content, for memo keys. Lists and dicts are
+ * small here (args, material dicts); binary payloads never go through this.
+ */
+export function contentKey(value: unknown): string {
+  if (value === undefined) return "";
+  if (ArrayBuffer.isView(value)) {
+    const bytes = value as unknown as ArrayLike<number>;
+    return `bin:${bytes.length}`;
+  }
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Shadow and draw-order props every drawable object takes. */
+export function objectFlags(node: Record<string, unknown>): {
+  castShadow: boolean;
+  receiveShadow: boolean;
+  renderOrder: number;
+  frustumCulled: boolean;
+} {
+  return {
+    castShadow: bool(node.castShadow, false),
+    receiveShadow: bool(node.receiveShadow, false),
+    renderOrder: num(node.renderOrder, 0),
+    frustumCulled: bool(node.frustumCulled, true),
+  };
+}
