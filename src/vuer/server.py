@@ -314,7 +314,12 @@ class Vuer(Settings):
                 elif msg.type == WSMsgType.TEXT:
                     bad(logging.WARNING, "session %s: skipped a text frame (want binary)", ws_id)
                 elif msg.type == WSMsgType.ERROR:
-                    logger.warning("session %s: socket error: %s", ws_id, ws.exception())
+                    logger.warning(
+                        "session %s: closing after a socket error: %s (WEBSOCKET_MAX_SIZE=%d)",
+                        ws_id,
+                        ws.exception(),
+                        self.WEBSOCKET_MAX_SIZE,
+                    )
         except (ConnectionError, asyncio.CancelledError) as e:
             logger.info("session %s: connection ended: %r", ws_id, e)
         finally:
