@@ -135,3 +135,23 @@ def test_trimesh_faces_out_of_range_or_float_are_rejected() -> None:
         TriMesh(vertices=vertices, faces=[[0, -1, 2]])
     with pytest.raises(TypeError, match="integers"):
         TriMesh(vertices=vertices, faces=np.array([[0.0, 1.0, 2.0]]))
+
+
+def test_large_arrays_packed_in_parallel_blocks_match_a_plain_cast() -> None:
+    from vuer.schemas._chunks import PARALLEL_MIN_ROWS
+
+    rng = np.random.default_rng(1)
+    rows = PARALLEL_MIN_ROWS * 2 + 7  # several workers, uneven ranges
+    vertices = rng.standard_normal((rows, 3)).astype(np.float32) * 100
+    colors = rng.random((rows, 4))
+    wire = _wire(PointCloud(vertices=vertices, colors=colors))
+    assert wire["vertices"] == vertices.astype("<f2").tobytes()
+    expected = np.clip(colors[:, :3].astype(np.float32) * 255 + 0.5, 0, 255).astype(np.uint8)
+    assert wire["colors"] == expected.tobytes()
+
+
+def test_callers_float16_array_is_snapshotted_not_aliased() -> None:
+    vertices = np.zeros((2, 3), dtype="<f2")
+    cloud = PointCloud(vertices=vertices)
+    vertices[:] = 1
+    assert _wire(cloud)["vertices"] == bytes(12)

@@ -32,7 +32,7 @@ def _packed_props(element: SceneElement, layout: dict[str, tuple[str, int]]) -> 
         value = d.get(name)
         if value is None:
             d.pop(name, None)
-        elif isinstance(value, bytes):
+        elif isinstance(value, (bytes, memoryview)):
             continue
         elif kind == "float":
             d[name] = pack_float(owner, name, value, width, dtype)
@@ -40,7 +40,8 @@ def _packed_props(element: SceneElement, layout: dict[str, tuple[str, int]]) -> 
             d[name] = pack_colors(owner, name, value)
         else:
             vertices = d.get("vertices")
-            count = len(vertices) // (int(dtype[-1]) * 3) if isinstance(vertices, bytes) else None
+            packed = isinstance(vertices, (bytes, memoryview))
+            count = memoryview(vertices).nbytes // (int(dtype[-1]) * 3) if packed else None
             d[name] = pack_faces(owner, name, value, count)
 
 

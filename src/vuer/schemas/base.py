@@ -39,7 +39,10 @@ def to_wire(value: Any) -> Any:
         return {k: to_wire(v) for k, v in value.items()}
     if isinstance(value, PurePath):
         return value.as_posix()
-    if isinstance(value, (bytearray, memoryview)):
+    if isinstance(value, memoryview):
+        # Packed arrays travel as views of their buffer; msgpack copies them once.
+        return value if value.c_contiguous else value.tobytes()
+    if isinstance(value, bytearray):
         return bytes(value)
     if isinstance(value, (set, frozenset)):
         return [to_wire(v) for v in value]
