@@ -2,7 +2,7 @@
 
 from vuer.__about__ import __version__
 
-__all__ = ["Vuer", "VuerSession", "__version__"]
+__all__ = ["SessionClosed", "Vuer", "VuerSession", "__version__"]
 
 
 def __getattr__(name: str):  # lazy, so `import vuer.schemas` stays light
@@ -14,4 +14,8 @@ def __getattr__(name: str):  # lazy, so `import vuer.schemas` stays light
         from vuer.session import VuerSession
 
         return VuerSession
+    if name == "SessionClosed":
+        from vuer.session import SessionClosed
+
+        return SessionClosed
     raise AttributeError(f"module 'vuer' has no attribute {name!r}")

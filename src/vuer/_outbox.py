@@ -140,6 +140,12 @@ class Outbox:
             self._items.append(run)
             self._grow(_ENTRY_OVERHEAD)
         for node in nodes:
+            # Kept as a map until sent: copy buffers so later edits to the user's array
+            # do not change what goes out (the encoded path copies when it encodes).
+            node = {
+                k: bytes(v) if isinstance(v, (memoryview, bytearray)) else v
+                for k, v in node.items()
+            }
             self._grow(run.merge(node["key"], node, strict))
 
     def _grow(self, delta: int) -> None:
