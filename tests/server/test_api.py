@@ -6,7 +6,6 @@ import asyncio
 import io
 import os
 import socket
-import subprocess
 import sys
 
 import numpy as np
@@ -157,22 +156,22 @@ def free_tcp_port() -> int:
 
 async def test_cli_serves_an_empty_default_scene(tmp_path):
     port = free_tcp_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vuer.cli", "--host", "127.0.0.1", "--port", str(port)],
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        *("-m", "vuer.cli", "--host", "127.0.0.1", "--port", str(port)),
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(SRC)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     try:
-        assert "Vuer is serving at http://localhost:" in await asyncio.wait_for(
-            asyncio.to_thread(proc.stdout.readline), 20
-        )
+        assert proc.stdout is not None
+        line = await asyncio.wait_for(proc.stdout.readline(), 20)
+        assert "Vuer is serving at http://localhost:" in line.decode()
         async with HeadlessClient(f"ws://127.0.0.1:{port}") as client:
             await client.wait_for(lambda c: c.scene.root is not None)
             assert client.scene.root["tag"] == "Scene"
             assert client.scene.root["bgChildren"]
     finally:
         proc.terminate()
-        proc.wait(10)
+        await asyncio.wait_for(proc.wait(), 10)
