@@ -10,13 +10,22 @@ import { Panel } from "./panel/Panel";
 /** The clear colour shown when the Scene sets no background. */
 const CLEAR_COLOR = "#f2f2f2";
 
-export let three: RootState | null = null;
+/** The built-in camera; marked so the Scene's camPosition applies to it only. */
+const CAMERA = {
+  fov: 50,
+  near: 0.01,
+  far: 2000,
+  position: [0, 2, 5] as [number, number, number],
+  userData: { vuerDefault: true },
+};
+
+/** The live R3F state (gl, scene, camera, controls, size), once the canvas exists. */
+export let getThree: (() => RootState) | null = null;
 
 function onCreated(state: RootState): void {
   state.gl.domElement.id = "vuer-canvas";
   state.gl.setClearColor(CLEAR_COLOR, 1);
-  state.camera.userData.vuerDefault = true;
-  three = state;
+  getThree = state.get;
 }
 
 export function App(): ReactNode {
@@ -24,7 +33,7 @@ export function App(): ReactNode {
     <>
       <Canvas
         className="vuer-canvas-wrap"
-        camera={{ fov: 50, near: 0.01, far: 2000, position: [0, 2, 5] }}
+        camera={CAMERA}
         shadows
         onCreated={onCreated}
       >

@@ -12,7 +12,7 @@
 // `collapseMenu=true` (start with the panel folded).
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App, three } from "./App";
+import { App, getThree } from "./App";
 import { Connection, socketUrl } from "./connection";
 import { sceneStore, stats } from "./store";
 import "./interaction";
@@ -29,7 +29,7 @@ declare global {
     __vuer?: unknown;
   }
 }
-window.__vuer = { store: sceneStore, stats, connection, three: () => three };
+window.__vuer = { store: sceneStore, stats, connection, three: () => getThree?.() ?? null };
 
 const container = document.getElementById("root");
 if (!container) throw new Error("vuer: index.html has no #root element");

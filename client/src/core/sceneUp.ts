@@ -1,7 +1,9 @@
 // The scene's up vector (Scene `up`, default +Y), shared by the camera setup
 // and every camera control (OrbitControls derive their frame from camera.up
 // when they are created, so they are re-created when it changes).
-import { Quaternion, Vector3 } from "three";
+import { useThree } from "@react-three/fiber";
+import { useMemo } from "react";
+import { Object3D, Quaternion, Vector3 } from "three";
 import { useScene } from "../store";
 import { toVector3 } from "./transform";
 
@@ -28,4 +30,20 @@ export function parseUpKey(key: string): Vector3 {
 /** Where the default camera starts: [0, 2, 5] in a +Y-up frame, turned to the scene's up. */
 export function defaultCameraPosition(up: Vector3): Vector3 {
   return new Vector3(0, 2, 5).applyQuaternion(new Quaternion().setFromUnitVectors(Y_UP, up));
+}
+
+/**
+ * The up key, with the active camera's `up` (and Object3D.DEFAULT_UP) already
+ * set to it. Controls call this while rendering: they read camera.up when they
+ * are constructed, which happens before any effect could set it.
+ */
+export function useCameraUp(): string {
+  const upKey = useSceneUpKey();
+  const camera = useThree((s) => s.camera);
+  useMemo(() => {
+    const up = parseUpKey(upKey);
+    Object3D.DEFAULT_UP.copy(up);
+    camera.up.copy(up);
+  }, [upKey, camera]);
+  return `${upKey}|${camera.uuid}`;
 }

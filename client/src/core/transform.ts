@@ -10,11 +10,18 @@ import type { SceneNode } from "../types";
 
 export type Vec3 = [number, number, number];
 
+export type Vec4 = [number, number, number, number];
+export type EulerTuple = [number, number, number] | [number, number, number, Euler["order"]];
+
+/**
+ * Placement props in the forms R3F applies without allocating: lists go to
+ * `.set(...list)`, a Vector3/Quaternion to `.copy()`.
+ */
 export interface TransformProps {
-  position?: Vector3;
-  rotation?: Euler;
-  quaternion?: Quaternion;
-  scale?: Vector3;
+  position?: Vec3 | Vector3;
+  rotation?: EulerTuple;
+  quaternion?: Vec4 | Quaternion;
+  scale?: Vec3 | Vector3 | number;
   visible: boolean;
   userData: { vuerKey: string };
 }
@@ -57,6 +64,10 @@ export function toMatrix4(value: unknown): Matrix4 | undefined {
   return new Matrix4().fromArray(Array.from(value as ArrayLike<number>).slice(0, 16));
 }
 
+function tuple3(value: unknown): Vec3 | undefined {
+  return isNumberList(value, 3) ? [value[0], value[1], value[2]] : undefined;
+}
+
 /**
  * Placement props of a node. `matrix` wins over position/rotation/scale; it is
  * decomposed so the object keeps matrixAutoUpdate and composes with its parent.
@@ -71,16 +82,25 @@ export function transformProps(node: SceneNode): TransformProps {
     matrix.decompose(position, quaternion, scale);
     return { ...out, position, quaternion, scale };
   }
-  const position = toVector3(node.position);
+  const position = tuple3(node.position);
   if (position) out.position = position;
-  const quaternion = toQuaternion(node.quaternion);
-  if (quaternion) out.quaternion = quaternion;
-  else {
-    const rotation = toEuler(node.rotation);
-    if (rotation) out.rotation = rotation;
+  if (isNumberList(node.quaternion, 4)) {
+    const q = node.quaternion;
+    out.quaternion = [q[0], q[1], q[2], q[3]];
+  } else {
+    const rotation = tuple3(node.rotation);
+    const order = Array.isArray(node.rotation) ? node.rotation[3] : undefined;
+    if (rotation)
+      out.rotation =
+        typeof order === "string" && EULER_ORDERS.has(order)
+          ? [...rotation, order as Euler["order"]]
+          : rotation;
   }
-  const scale = toVector3(node.scale, true);
-  if (scale) out.scale = scale;
+  if (typeof node.scale === "number") out.scale = node.scale;
+  else {
+    const scale = tuple3(node.scale);
+    if (scale) out.scale = scale;
+  }
   return out;
 }
 

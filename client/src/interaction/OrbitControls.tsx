@@ -4,7 +4,7 @@
 // camera) and stream CAMERA_MOVE when `stream` is set.
 import { OrbitControls } from "@react-three/drei";
 import type { ReactNode } from "react";
-import { useSceneUpKey } from "../core/sceneUp";
+import { useCameraUp } from "../core/sceneUp";
 import { toVector3 } from "../core/transform";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
@@ -16,7 +16,7 @@ const DEG = Math.PI / 180;
 
 function OrbitView({ node, speeds }: { node: SceneNode; speeds: { rotate: number; zoom: number; pan: number } }) {
   const active = useClaimControls();
-  const upKey = useSceneUpKey();
+  const upKey = useCameraUp();
   const onChange = useCameraStream(node.stream === true);
   if (!active) return null;
   return (
