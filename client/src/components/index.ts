@@ -1,6 +1,8 @@
 // Registers every tag the components part renders (see registry.ts).
 import { registerAll, type NodeComponent } from "../registry";
+import { CameraHelperNode, FisheyeFrustumNode, OrthographicFrustumNode, PerspectiveFrustumNode } from "./frustums";
 import { GEOMETRIES } from "./geometries";
+import { GridNode } from "./Grid";
 import { GroupNode, MeshNode } from "./groups";
 import {
   AccumulativeShadowsNode,
@@ -16,7 +18,10 @@ import {
   SpotLightNode,
   StageNode,
 } from "./lights";
+import { CatmullRomLineNode, CubicBezierLineNode, LineNode, QuadraticBezierLineNode } from "./lines";
+import { ArrowNode, CoordsMarkerNode } from "./markers";
 import { MATERIAL_TAGS, MaterialElement } from "./materials";
+import { BBoxNode, BoundingBoxNode, EdgesNode, WireframeNode } from "./outlines";
 import { PointCloudNode, TriMeshNode } from "./PointCloud";
 import { Primitive } from "./Primitive";
 
@@ -40,6 +45,22 @@ const table: Record<string, NodeComponent> = {
   Fog: FogNode,
   PointCloud: PointCloudNode,
   TriMesh: TriMeshNode,
+  Frustum: PerspectiveFrustumNode,
+  PerspectiveFrustum: PerspectiveFrustumNode,
+  FisheyeFrustum: FisheyeFrustumNode,
+  OrthographicFrustum: OrthographicFrustumNode,
+  CameraHelper: CameraHelperNode,
+  CoordsMarker: CoordsMarkerNode,
+  Arrow: ArrowNode,
+  Line: LineNode,
+  QuadraticBezierLine: QuadraticBezierLineNode,
+  CubicBezierLine: CubicBezierLineNode,
+  CatmullRomLine: CatmullRomLineNode,
+  Grid: GridNode,
+  Edges: EdgesNode,
+  Wireframe: WireframeNode,
+  BBox: BBoxNode,
+  BoundingBox: BoundingBoxNode,
 };
 for (const tag of Object.keys(GEOMETRIES)) table[tag] = Primitive;
 for (const tag of MATERIAL_TAGS) table[tag] = MaterialElement;

@@ -1,0 +1,172 @@
+// Camera frusta drawn as coloured line segments (one draw call each), looking
+// down -Z like three.js cameras: Frustum, PerspectiveFrustum, FisheyeFrustum,
+// OrthographicFrustum; and CameraHelper (three's helper of a virtual camera).
+import { useEffect, useMemo, type ReactNode } from "react";
+import * as THREE from "three";
+import { useTransform } from "../core/transform";
+import type { NodeProps } from "../registry";
+import type { SceneNode } from "../types";
+import { SegmentBuilder, VERTEX_COLOR_LINES } from "./lineGeometry";
+import { bool, color, num } from "./props";
+
+type Point = [number, number, number];
+const DEG = Math.PI / 180;
+
+/** The rectangle of half-size (w, h) at depth d, as a closed outline. */
+function rect(w: number, h: number, d: number): Point[] {
+  return [
+    [-w, -h, -d],
+    [w, -h, -d],
+    [w, h, -d],
+    [-w, h, -d],
+  ];
+}
+
+/** The small triangle above the top edge that shows which way is up. */
+function upMarker(w: number, h: number, d: number, upScale: number): Point[] {
+  const s = Math.min(w, h) * 0.5 * upScale;
+  return [
+    [-s, h * 1.05, -d],
+    [s, h * 1.05, -d],
+    [0, h * 1.05 + s, -d],
+  ];
+}
+
+function perspectiveGeometry(node: SceneNode): THREE.BufferGeometry {
+  const fov = num(node.fov, 50) * DEG;
+  const aspect = num(node.aspect, 4 / 3);
+  const zoom = num(node.zoom, 1);
+  const near = num(node.near, 0.1);
+  const far = num(node.far, 1);
+  const tan = Math.tan(fov / 2) / zoom;
+  const b = new SegmentBuilder();
+  const colorFrustum = color(node.colorFrustum, 0xffaa00);
+  const colorCone = color(node.colorCone, 0xff0000);
+  const [hn, hf] = [tan * near, tan * far];
+  const [wn, wf] = [hn * aspect, hf * aspect];
+  if (bool(node.showFrustum, true)) {
+    b.polyline(rect(wn, hn, near), colorFrustum, true);
+    b.polyline(rect(wf, hf, far), colorFrustum, true);
+    for (const [x, y] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) {
+      b.segment([0, 0, 0], [x * wf, y * hf, -far], colorCone);
+    }
+  }
+  if (bool(node.showFocalPlane, false)) {
+    const focus = num(node.focus ?? node.focalLength, (near + far) / 2);
+    b.polyline(rect(tan * focus * aspect, tan * focus, focus), color(node.colorFocalPlane, 0xffffff), true);
+  }
+  if (bool(node.showUp, true)) {
+    b.polyline(upMarker(wf, hf, far, num(node.upScale, 1)), color(node.colorUp, 0x00aaff), true);
+  }
+  return b.build();
+}
+
+function orthographicGeometry(node: SceneNode): THREE.BufferGeometry {
+  const zoom = num(node.zoom, 1);
+  const w = num(node.width, 1) / 2 / zoom;
+  const h = num(node.height, 1) / 2 / zoom;
+  const near = num(node.near, 0.1);
+  const far = num(node.far, 1);
+  const b = new SegmentBuilder();
+  const colorFrustum = color(node.colorFrustum, 0xffaa00);
+  if (bool(node.showFrustum, true)) {
+    b.polyline(rect(w, h, near), colorFrustum, true);
+    b.polyline(rect(w, h, far), colorFrustum, true);
+    for (const [x, y] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) b.segment([x * w, y * h, -near], [x * w, y * h, -far], colorFrustum);
+  }
+  if (bool(node.showUp, true)) b.polyline(upMarker(w, h, far, 1), color(node.colorUp, 0x00aaff), true);
+  return b.build();
+}
+
+/** The cone of directions within fov/2 of -Z, drawn on spheres of radius near and far. */
+function fisheyeGeometry(node: SceneNode): THREE.BufferGeometry {
+  const half = Math.min(num(node.fov, 180) * DEG, 2 * Math.PI) / 2;
+  const aspect = num(node.aspect, 1);
+  const near = num(node.near, 0.1);
+  const far = num(node.far, 1);
+  const b = new SegmentBuilder();
+  const colorFrustum = color(node.colorFrustum, 0xffaa00);
+  const colorCone = color(node.colorCone, 0xff0000);
+  // A direction at angle theta from -Z, azimuth phi (aspect squeezes vertically).
+  const dir = (theta: number, phi: number, r: number): Point => {
+    const s = Math.sin(theta);
+    return [r * s * Math.cos(phi), (r * s * Math.sin(phi)) / aspect, -r * Math.cos(theta)];
+  };
+  const steps = 32;
+  if (bool(node.showFrustum, true)) {
+    for (const r of [near, far]) {
+      const rim: Point[] = [];
+      for (let i = 0; i < steps; i++) rim.push(dir(half, (i / steps) * 2 * Math.PI, r));
+      b.polyline(rim, colorFrustum, true);
+    }
+    for (let k = 0; k < 4; k++) {
+      const phi = (k / 4) * 2 * Math.PI;
+      const arc: Point[] = [];
+      for (let i = 0; i <= 8; i++) arc.push(dir((i / 8) * half, phi, far));
+      b.polyline(arc, colorFrustum);
+      b.segment([0, 0, 0], dir(half, phi, far), colorCone);
+    }
+  }
+  if (bool(node.showUp, true)) {
+    const top = dir(half, Math.PI / 2, far);
+    const s = far * 0.1;
+    b.polyline([[-s, top[1] + s * 0.2, top[2]], [s, top[1] + s * 0.2, top[2]], [0, top[1] + s * 1.2, top[2]]], color(node.colorUp, 0x00aaff), true);
+  }
+  return b.build();
+}
+
+const SHAPE_KEYS = [
+  "fov", "aspect", "zoom", "near", "far", "width", "height", "focus", "focalLength", "upScale",
+  "showFrustum", "showFocalPlane", "showUp", "colorFrustum", "colorCone", "colorUp", "colorFocalPlane",
+];
+
+function useLines(node: SceneNode, build: (node: SceneNode) => THREE.BufferGeometry): THREE.BufferGeometry {
+  const shapeKey = JSON.stringify(SHAPE_KEYS.map((k) => node[k] ?? null));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt when a shape prop changes
+  const geometry = useMemo(() => build(node), [shapeKey, build]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  return geometry;
+}
+
+function frustumOf(build: (node: SceneNode) => THREE.BufferGeometry) {
+  return function FrustumNode({ node, children }: NodeProps): ReactNode {
+    const geometry = useLines(node, build);
+    const scale = typeof node.scale === "number" ? node.scale : undefined;
+    const transform = useTransform(scale === undefined ? node : { ...node, scale: undefined });
+    return (
+      <group {...transform}>
+        <lineSegments geometry={geometry} material={VERTEX_COLOR_LINES} scale={scale ?? 1} />
+        {children}
+      </group>
+    );
+  };
+}
+
+export const PerspectiveFrustumNode = frustumOf(perspectiveGeometry);
+export const OrthographicFrustumNode = frustumOf(orthographicGeometry);
+export const FisheyeFrustumNode = frustumOf(fisheyeGeometry);
+
+/** three.js's CameraHelper of a perspective camera with the node's fov/aspect/near/far. */
+export function CameraHelperNode({ node, children }: NodeProps): ReactNode {
+  const fov = num(node.fov, 50);
+  const aspect = num(node.aspect, 4 / 3);
+  const near = num(node.near, 0.1);
+  const far = num(node.far, 1);
+  const helper = useMemo(() => {
+    const camera = new THREE.PerspectiveCamera(fov, aspect, near, far);
+    camera.updateMatrixWorld();
+    const made = new THREE.CameraHelper(camera);
+    // The helper follows the camera's world matrix; as a child of this node's
+    // group it must use its own (the camera stays at the origin).
+    made.matrix = new THREE.Matrix4();
+    made.matrixAutoUpdate = true;
+    return made;
+  }, [fov, aspect, near, far]);
+  useEffect(() => () => helper.dispose(), [helper]);
+  return (
+    <group {...useTransform(node)}>
+      <primitive object={helper} />
+      {children}
+    </group>
+  );
+}

@@ -1,0 +1,102 @@
+// The fat-line family (drei's Line2-based lines): Line, QuadraticBezierLine,
+// CubicBezierLine, CatmullRomLine.
+import { CatmullRomLine, CubicBezierLine, Line, QuadraticBezierLine } from "@react-three/drei";
+import type { ReactNode } from "react";
+import { useTransform } from "../core/transform";
+import type { NodeProps } from "../registry";
+import type { SceneNode } from "../types";
+import { bool, color, num, numbers, vec3 } from "./props";
+
+type Point = [number, number, number];
+
+function points(value: unknown): Point[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((p) => {
+    const xyz = numbers(p, 2);
+    return xyz ? [[xyz[0], xyz[1], xyz[2] ?? 0] as Point] : [];
+  });
+}
+
+/** The style props every line takes. */
+function style(node: SceneNode) {
+  const colors = points(node.vertexColors);
+  return {
+    color: color(node.color, "black"),
+    lineWidth: num(node.lineWidth, 1),
+    worldUnits: bool(node.worldUnits, false),
+    dashed: bool(node.dashed, false),
+    ...(colors.length ? { vertexColors: colors } : {}),
+  };
+}
+
+/** Lines need two points; fewer draw nothing instead of failing in Line2. */
+function enough(pts: Point[], node: SceneNode): boolean {
+  if (pts.length >= 2) return true;
+  console.warn(`vuer: <${node.tag} key="${node.key}"> needs at least two points`);
+  return false;
+}
+
+export function LineNode({ node, children }: NodeProps): ReactNode {
+  const pts = points(node.points);
+  const transform = useTransform(node);
+  if (!enough(pts, node)) return null;
+  return (
+    <Line {...transform} points={pts} segments={bool(node.segments, false)} {...style(node)}>
+      {children}
+    </Line>
+  );
+}
+
+export function QuadraticBezierLineNode({ node, children }: NodeProps): ReactNode {
+  return (
+    <QuadraticBezierLine
+      {...useTransform(node)}
+      start={vec3(node.start, [0, 0, 0])}
+      end={vec3(node.end, [1, 0, 0])}
+      mid={node.mid === undefined ? undefined : vec3(node.mid, [0.5, 0.5, 0])}
+      // drei's props type intersects Line's boolean `segments` with the curve's sample count.
+      segments={num(node.segments, 20) as never}
+      {...style(node)}
+    >
+      {children}
+    </QuadraticBezierLine>
+  );
+}
+
+export function CubicBezierLineNode({ node, children }: NodeProps): ReactNode {
+  return (
+    <CubicBezierLine
+      {...useTransform(node)}
+      start={vec3(node.start, [0, 0, 0])}
+      end={vec3(node.end, [1, 0, 0])}
+      midA={vec3(node.midA, [0.33, 0.5, 0])}
+      midB={vec3(node.midB, [0.66, 0.5, 0])}
+      segments={num(node.segments, 20) as never}
+      {...style(node)}
+    >
+      {children}
+    </CubicBezierLine>
+  );
+}
+
+const CURVE_TYPES = new Set(["centripetal", "chordal", "catmullrom"]);
+
+export function CatmullRomLineNode({ node, children }: NodeProps): ReactNode {
+  const pts = points(node.points);
+  const transform = useTransform(node);
+  if (!enough(pts, node)) return null;
+  const curveType = CURVE_TYPES.has(String(node.curveType)) ? (node.curveType as "centripetal") : "centripetal";
+  return (
+    <CatmullRomLine
+      {...transform}
+      points={pts}
+      closed={bool(node.closed, false)}
+      curveType={curveType}
+      tension={num(node.tension, 0.5)}
+      segments={num(node.segments, 20)}
+      {...style(node)}
+    >
+      {children}
+    </CatmullRomLine>
+  );
+}
