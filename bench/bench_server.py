@@ -1,0 +1,225 @@
+"""Server speed, printed as JSON lines (targets in comments; nothing is asserted).
+
+    python bench/bench_server.py            # all workloads
+    python bench/bench_server.py updates    # some of: updates pointcloud roundtrip idle
+
+The server runs in a child process (the way users run it), the headless
+client (``vuer.testing``) in this one. Workloads:
+
+* ``updates``: 5,000 ``session.update`` calls in a tight loop, timed from the
+  first call until the client holds the final state (target >= 60k updates/s;
+  public vuer 0.1.6 ~20k/s and delivers 101 of them).
+* ``pointcloud``: one 1,000,000-point ``PointCloud``, timed from the call until
+  the client decoded it (target <= 0.06 s; public vuer 0.36 s).
+* ``roundtrip``: 1,000 client event -> handler -> reply round trips (p50/p99).
+* ``idle``: the server's CPU use with 10 idle clients connected (target < 2%
+  of a core; public vuer 100%).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from vuer import Vuer, VuerSession  # noqa: E402
+from vuer.schemas.base import BlockElement, Element  # noqa: E402
+from vuer.serdes import encode  # noqa: E402
+from vuer.testing import HeadlessClient  # noqa: E402
+
+N_UPDATES = 5000
+N_POINTS = 1_000_000
+N_ROUNDTRIPS = 1000
+N_IDLE = 10
+IDLE_SECONDS = 5.0
+
+
+class _Box(Element):
+    tag = "Box"
+
+
+class _Scene(BlockElement):
+    tag = "Scene"
+
+
+def _point_cloud(vertices: np.ndarray, colors: np.ndarray) -> Element:
+    try:
+        from vuer.schemas import PointCloud
+
+        return PointCloud(key="pc", vertices=vertices, colors=colors)
+    except ImportError:  # the wire layout, when the schemas are not there
+        return Element(
+            key="pc",
+            vertices=vertices.astype("<f2").tobytes(),
+            colors=colors.astype(np.uint8).tobytes(),
+        )
+
+
+# ---- the server (child process) ------------------------------------------------
+
+
+def serve(port: int) -> None:
+    app = Vuer(host="127.0.0.1", port=port, static_root=".")
+    rng = np.random.default_rng(0)
+    vertices = rng.standard_normal((N_POINTS, 3)).astype(np.float32)
+    colors = rng.integers(0, 255, (N_POINTS, 3), dtype=np.uint8)
+
+    @app.add_handler("RUN")
+    async def run(event: Any, session: VuerSession) -> None:
+        if event.value == "updates":
+            session.set @ _Scene(*(_Box(key=f"b{i}", position=[0, 0, 0]) for i in range(10)))
+            await session.flush()
+            t0 = time.time()
+            for i in range(N_UPDATES):
+                session.update @ _Box(key=f"b{i % 10}", position=[i, 0.5, -i])
+            session.add @ _Box(key="done", t0=t0)
+        elif event.value == "pointcloud":
+            t0 = time.time()
+            session.upsert @ _point_cloud(vertices, colors)
+            session.add @ _Box(key="pc-done", t0=t0)
+
+    @app.add_handler("PING")
+    async def ping(event: Any, session: VuerSession) -> None:
+        session.upsert @ _Box(key="pong", i=event.value)
+
+    app.run()
+
+
+# ---- the client side (this process) ---------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def emit(**record: Any) -> None:
+    print(json.dumps(record), flush=True)
+
+
+async def bench_updates(url: str) -> None:
+    async with HeadlessClient(url) as client:
+        await client.send("RUN", "updates")
+        await client.wait_for(lambda c: c.scene.find("done") is not None, timeout=60)
+        elapsed = time.time() - client.scene.find("done")["t0"]
+        final = [client.scene.find(f"b{k}")["position"][0] for k in range(10)]
+        frames = client.counts["UPDATE"]
+        update_bytes = sum(len(encode(m)) for m in client.messages if m["etype"] == "UPDATE")
+        emit(
+            workload="updates",
+            updates=N_UPDATES,
+            seconds=round(elapsed, 4),
+            updates_per_s=round(N_UPDATES / elapsed),
+            update_frames_received=frames,
+            bytes_per_message=round(update_bytes / max(frames, 1), 1),
+            final_state_exact=final == [N_UPDATES - 10 + k for k in range(10)],
+        )
+
+
+async def bench_pointcloud(url: str) -> None:
+    async with HeadlessClient(url) as client:
+        runs = []
+        for _ in range(3):
+            client.scene.apply({"etype": "SET", "data": {"tag": "Scene", "key": "root"}})
+            before = client.bytes_received
+            await client.send("RUN", "pointcloud")
+            await client.wait_for(lambda c: c.scene.find("pc-done") is not None, timeout=60)
+            runs.append(time.time() - client.scene.find("pc-done")["t0"])
+            node = client.scene.find("pc")
+        emit(
+            workload="pointcloud",
+            points=N_POINTS,
+            seconds=round(min(runs), 4),
+            first_run_seconds=round(runs[0], 4),
+            bytes_on_wire=client.bytes_received - before,
+            vertices_bytes=len(node["vertices"]),
+            colors_bytes=len(node["colors"]),
+        )
+
+
+async def bench_roundtrip(url: str) -> None:
+    async with HeadlessClient(url) as client:
+        client.scene.apply({"etype": "SET", "data": {"tag": "Scene", "key": "root"}})
+        times = []
+        for i in range(N_ROUNDTRIPS):
+            t = time.perf_counter()
+            reply = asyncio.ensure_future(client.next_message("UPSERT", timeout=10))
+            await client.send("PING", i)
+            msg = await reply
+            times.append(time.perf_counter() - t)
+            assert msg["data"]["nodes"][0]["i"] == i
+        times.sort()
+        emit(
+            workload="roundtrip",
+            roundtrips=N_ROUNDTRIPS,
+            p50_ms=round(statistics.median(times) * 1000, 3),
+            p99_ms=round(times[int(len(times) * 0.99) - 1] * 1000, 3),
+        )
+
+
+async def bench_idle(url: str, pid: int) -> None:
+    clients = [HeadlessClient(url) for _ in range(N_IDLE)]
+    for c in clients:
+        await c.connect()
+    await asyncio.sleep(1.0)  # let connection set-up settle
+    cpu0, t0 = _cpu_seconds(pid), time.monotonic()
+    await asyncio.sleep(IDLE_SECONDS)
+    cpu1, t1 = _cpu_seconds(pid), time.monotonic()
+    for c in clients:
+        await c.close()
+    emit(
+        workload="idle",
+        clients=N_IDLE,
+        seconds=round(t1 - t0, 2),
+        server_cpu_percent=round(100 * (cpu1 - cpu0) / (t1 - t0), 2),
+    )
+
+
+async def main(workloads: list[str]) -> None:
+    port = _free_port()
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        __file__,
+        "--serve",
+        str(port),
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        assert proc.stderr is not None
+        while b"serving at" not in await asyncio.wait_for(proc.stderr.readline(), 30):
+            pass
+        drain = asyncio.ensure_future(proc.stderr.read())  # keep the child's log pipe flowing
+        url = f"ws://127.0.0.1:{port}"
+        for name in workloads:
+            if name == "idle":
+                await bench_idle(url, proc.pid)
+            else:
+                await globals()[f"bench_{name}"](url)
+    finally:
+        proc.terminate()
+        await proc.wait()
+        if "drain" in locals():
+            await drain
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--serve":
+        serve(int(sys.argv[2]))
+    else:
+        asyncio.run(main(sys.argv[1:] or ["updates", "pointcloud", "roundtrip", "idle"]))
