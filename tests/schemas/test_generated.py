@@ -1,0 +1,107 @@
+"""The generated reference table and client schema are up to date and well-formed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import vuer.schemas
+from vuer.schemas._props import MISSING, PropsError, documented_props, own_props, ts_type
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("script", ["gen_component_docs.py", "gen_client_schema.py"])
+def test_generated_file_is_up_to_date(script: str) -> None:
+    result = _run(sys.executable, f"scripts/{script}", "--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_generated_schema_compiles_under_strict_typescript() -> None:
+    tsc = ROOT / "client" / "node_modules" / "typescript" / "bin" / "tsc"
+    node = shutil.which("node")
+    if not tsc.exists() or node is None:
+        pytest.skip("the client's TypeScript compiler is not installed")
+    result = _run(
+        node,
+        str(tsc),
+        "--noEmit",
+        "--strict",
+        "--target",
+        "ES2022",
+        "--module",
+        "esnext",
+        "--moduleResolution",
+        "bundler",
+        "--skipLibCheck",
+        "src/generated/schema.ts",
+        cwd=ROOT / "client",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_lists_every_tag() -> None:
+    text = (ROOT / "client" / "src" / "generated" / "schema.ts").read_text()
+    for name in vuer.schemas.__all__:
+        cls = getattr(vuer.schemas, name)
+        if isinstance(cls, type) and "tag" in vars(cls) and name != "Element":
+            assert f'  "{cls.tag}",' in text, cls
+
+
+def test_docstring_props_parse_with_types_and_defaults() -> None:
+    props = documented_props(vuer.schemas.PointCloud)
+    assert props["size"].default == 0.01
+    assert props["precision"].type == '"float16" | "float32"'
+    assert props["position"].owner == "SceneElement"
+    assert props["vertices"].default is MISSING
+    assert ts_type("list[vec3] | str") == "Vec3[] | string"
+    assert ts_type("list[float | str]") == "(number | string)[]"
+
+
+def test_documented_props_cover_the_main_ones() -> None:
+    expectations = {
+        "Scene": {"up", "bgChildren", "rawChildren", "htmlChildren"},
+        "CameraView": {"fov", "width", "height", "stream", "renderDepth"},
+        "Urdf": {"src", "jointValues"},
+        "TriMesh": {"vertices", "faces", "colors", "uv", "precision"},
+        "ImageBackground": {"src", "distanceToCamera"},
+    }
+    for name, expected in expectations.items():
+        assert expected <= set(documented_props(getattr(vuer.schemas, name))), name
+
+
+def test_bad_prop_lines_are_reported() -> None:
+    class Broken(vuer.schemas.SceneElement):
+        """Broken.
+
+        Props:
+            size: floaty = 1 -- not a type word.
+        """
+
+    class NotJson(vuer.schemas.SceneElement):
+        """Not JSON.
+
+        Props:
+            size: float = one -- default is not JSON.
+        """
+
+    class NoDash(vuer.schemas.SceneElement):
+        """No dash.
+
+        Props:
+            size: float = 1 missing the separator.
+        """
+
+    for cls in (Broken, NotJson, NoDash):
+        with pytest.raises(PropsError):
+            own_props(cls)
