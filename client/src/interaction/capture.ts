@@ -46,7 +46,10 @@ function renderTarget(width: number, height: number, srgb: boolean): THREE.WebGL
     // Three applies the output colour space and tone mapping only when drawing
     // to the screen or an XR target. Flagging this target as XR gives the same
     // look as the canvas, stored as plain 8-bit sRGB we can read back.
+    // RGBA8 storage keeps the GPU from encoding the (already encoded) output a
+    // second time, as an SRGB8_ALPHA8 texture would.
     target.texture.colorSpace = THREE.SRGBColorSpace;
+    target.texture.internalFormat = "RGBA8";
     (target as { isXRRenderTarget?: boolean }).isXRRenderTarget = true;
   }
   return target;
