@@ -57,7 +57,7 @@ def _wire_bytes(array: np.ndarray) -> memoryview:
 
     msgpack packs it as ``bin`` straight from the array's memory: no ``tobytes`` copy.
     """
-    return memoryview(array.reshape(-1).view(np.uint8))
+    return array.reshape(-1).view(np.uint8).data
 
 
 def _convert(src: np.ndarray, dtype: str) -> np.ndarray:

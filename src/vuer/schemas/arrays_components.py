@@ -40,8 +40,9 @@ def _packed_props(element: SceneElement, layout: dict[str, tuple[str, int]]) -> 
             d[name] = pack_colors(owner, name, value)
         else:
             vertices = d.get("vertices")
-            packed = isinstance(vertices, (bytes, memoryview))
-            count = memoryview(vertices).nbytes // (int(dtype[-1]) * 3) if packed else None
+            count = None
+            if isinstance(vertices, (bytes, memoryview)):
+                count = memoryview(vertices).nbytes // (int(dtype[-1]) * 3)
             d[name] = pack_faces(owner, name, value, count)
 
 
