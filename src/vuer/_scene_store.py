@@ -118,7 +118,12 @@ class SceneStore:
             target.clear()
             target.update(kept)
         target.update(node)
-        if any(n in node for n in CHILD_LISTS):
+        if (
+            "children" in node
+            or "bgChildren" in node
+            or "rawChildren" in node
+            or "htmlChildren" in node
+        ):
             self._index = None
         return True
 

@@ -9,6 +9,7 @@ expanded into Python lists.
 from __future__ import annotations
 
 import base64
+import threading
 from io import BytesIO
 from pathlib import PurePath
 from typing import Any
@@ -45,19 +46,48 @@ def _default(obj: Any) -> Any:
     raise TypeError(f"vuer cannot encode a {type(obj).__name__} for the wire: {obj!r:.80}")
 
 
+_local = threading.local()
+
+
+def _packer() -> msgpack.Packer:
+    # One Packer per thread, reused: building one per message costs as much as packing
+    # a small update. autoreset (the default) makes each pack() independent.
+    packer = getattr(_local, "packer", None)
+    if packer is None:
+        packer = _local.packer = msgpack.Packer(default=_default, use_bin_type=True)
+    return packer
+
+
 def encode(obj: Any) -> bytes:
-    """Encode a message (a map, an event or an element) as msgpack bytes."""
-    return msgpack.packb(obj, default=_default, use_bin_type=True)
+    """Encode a message (a map, an event or an element) as msgpack bytes.
+
+    numpy scalars and arrays that reach here go through ``_default``; large
+    arrays are expected to arrive already as bytes/memoryviews (msgpack ``bin``,
+    packed without a copy into Python lists).
+    """
+    if getattr(_local, "busy", False):  # re-entered from a _serialize: use a fresh packer
+        return msgpack.packb(obj, default=_default, use_bin_type=True)
+    packer = _packer()
+    _local.busy = True
+    try:
+        return packer.pack(obj)
+    except BaseException:
+        packer.reset()  # a failed pack may leave partial output in the buffer
+        raise
+    finally:
+        _local.busy = False
+
+
+_MALFORMED = (msgpack.ExtraData, msgpack.FormatError, msgpack.StackError, ValueError, TypeError)
 
 
 def decode(data: bytes, max_len: int | None = None) -> Any:
     """Decode one msgpack message. Raises ``ValueError`` on malformed input."""
-    kwargs: dict[str, Any] = {"raw": False, "strict_map_key": False}
-    if max_len is not None:
-        kwargs["max_buffer_size"] = max_len
     try:
-        return msgpack.unpackb(data, **kwargs)
-    except (msgpack.ExtraData, msgpack.FormatError, msgpack.StackError, ValueError) as e:
+        if max_len is None:
+            return msgpack.unpackb(data, raw=False, strict_map_key=False)
+        return msgpack.unpackb(data, raw=False, strict_map_key=False, max_buffer_size=max_len)
+    except _MALFORMED as e:
         raise ValueError(f"malformed msgpack message: {e}") from e
 
 

@@ -56,6 +56,8 @@ class At:
 
 
 def _wire_nodes(elements: Any, op: str) -> list[dict[str, Any]]:
+    if isinstance(elements, Element):  # the common case, kept short
+        return [elements._serialize()]
     items = list(elements) if isinstance(elements, (list, tuple)) else [elements]
     nodes = [to_wire(el) for el in items]
     for node, el in zip(nodes, items, strict=True):

@@ -73,7 +73,9 @@ class HeadlessClient:
         self._ssl = ssl
         self._send_init = send_init
         self._rpc: dict[str, RpcAnswer] = {}
-        self._waiters: list[asyncio.Future[None]] = []
+        # (predicate, future): checked in the reader after each message, so a waiter
+        # wakes once when its condition holds, not once per message.
+        self._waiters: list[tuple[Callable[[HeadlessClient], Any], asyncio.Future[None]]] = []
         self._listeners: list[tuple[str | None, asyncio.Future[dict[str, Any]]]] = []
         self._http: aiohttp.ClientSession | None = None
         self._ws: aiohttp.ClientWebSocketResponse | None = None
@@ -81,6 +83,7 @@ class HeadlessClient:
         self._reading = asyncio.Event()
         self._reading.set()
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._ended = False  # the reader stopped: no more messages will come
 
     # ---- connection -----------------------------------------------------------
 
@@ -185,6 +188,7 @@ class HeadlessClient:
                     break
         finally:
             self.close_code = ws.close_code
+            self._ended = True
             for _, future in self._listeners:
                 if not future.done():
                     future.set_exception(ConnectionError("the socket closed"))
@@ -226,10 +230,25 @@ class HeadlessClient:
             logger.exception("answering %s failed", msg.get("etype"))
 
     def _notify(self) -> None:
-        waiters, self._waiters = self._waiters, []
-        for future in waiters:
-            if not future.done():
+        if not self._waiters:
+            return
+        closed = self._ended
+        pending = []
+        for predicate, future in self._waiters:
+            if future.done():
+                continue
+            try:
+                held = predicate(self)
+            except Exception as e:  # a broken predicate fails its own waiter only
+                future.set_exception(e)
+                continue
+            if held:
                 future.set_result(None)
+            elif closed:
+                future.set_exception(ConnectionError("the socket closed before the condition held"))
+            else:
+                pending.append((predicate, future))
+        self._waiters = pending
 
     async def wait_for(
         self, predicate: Callable[[HeadlessClient], Any], timeout: float = 5.0
@@ -239,17 +258,18 @@ class HeadlessClient:
         Raises ``asyncio.TimeoutError`` after ``timeout`` s, ``ConnectionError``
         if the socket closes first.
         """
-
-        async def wait() -> None:
-            loop = asyncio.get_running_loop()
-            while not predicate(self):
-                if self._reader is None or self._reader.done():
-                    raise ConnectionError("the socket closed before the condition held")
-                future: asyncio.Future[None] = loop.create_future()
-                self._waiters.append(future)
-                await future
-
-        await asyncio.wait_for(wait(), timeout)
+        if predicate(self):
+            return
+        if self._reader is None or self._ended:
+            raise ConnectionError("the socket closed before the condition held")
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        entry = (predicate, future)
+        self._waiters.append(entry)
+        try:
+            await asyncio.wait_for(future, timeout)
+        finally:
+            if entry in self._waiters:
+                self._waiters.remove(entry)
 
     async def next_message(self, etype: str | None = None, timeout: float = 5.0) -> dict[str, Any]:
         """The next message (of ``etype``, when given) that arrives from now on."""

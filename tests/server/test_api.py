@@ -175,3 +175,14 @@ async def test_cli_serves_an_empty_default_scene(tmp_path):
     finally:
         proc.terminate()
         await asyncio.wait_for(proc.wait(), 10)
+
+
+def test_encode_recovers_from_errors_and_reentry():
+    class Nested:
+        def _serialize(self):
+            return {"inner": decode(encode({"deep": [1, 2]}))}
+
+    with pytest.raises(TypeError):
+        encode({"bad": object()})
+    assert decode(encode({"ok": 1})) == {"ok": 1}  # nothing left over from the failure
+    assert decode(encode({"n": Nested()})) == {"n": {"inner": {"deep": [1, 2]}}}
