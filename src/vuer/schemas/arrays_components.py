@@ -2,8 +2,9 @@
 
 Wire layout (docs/protocol.md): ``vertices`` float16 xyz, ``colors`` uint8 rgb,
 ``faces`` uint32, ``uv`` float16, all little-endian. ``precision="float32"``
-keeps vertices and uv in float32 (float16 has 11 significant bits: past about
-2048 units the step is a whole unit) and is sent as the prop ``precision``.
+keeps vertices and uv in float32 (float16 has 11 significant bits: from 1024
+units up the step is a whole unit, from 2048 two) and is sent as the prop
+``precision``.
 Arrays are packed when the element is built; arrays assigned later are packed
 when it is serialized.
 """
