@@ -1,7 +1,7 @@
 // Renders one scene node by key: looks up its tag's component, renders its
 // children, and isolates it (an error or a pending load in one node never takes
 // the rest of the scene down). Each Node selects only its own store entry.
-import { Component, memo, Suspense, useMemo, type ErrorInfo, type ReactNode } from "react";
+import { Children, Component, memo, Suspense, useMemo, type ErrorInfo, type ReactNode } from "react";
 import { lookup } from "./registry";
 import type { ChildRef, Entry } from "./sceneGraph";
 import { useEntry, useHidden } from "./store";
@@ -14,16 +14,20 @@ function warnUnknownTag(tag: string): void {
   console.warn(`vuer: no component for tag "${tag}"; it and its children are not rendered`);
 }
 
-/** React elements for the refs of one slot: nodes by key, text as-is. */
+/**
+ * React children for the refs of one slot: a Node per key, text as plain
+ * strings (so a text component can read them back with childText).
+ */
 export function renderRefs(refs: readonly ChildRef[] | undefined): ReactNode[] | undefined {
   if (!refs || refs.length === 0) return undefined;
-  return refs.map((ref, i) =>
-    "key" in ref ? <Node key={ref.key} nodeKey={ref.key} /> : <TextChild key={`#text${i}`} text={ref.text} />,
-  );
+  return refs.map((ref) => ("key" in ref ? <Node key={ref.key} nodeKey={ref.key} /> : ref.text));
 }
 
-function TextChild({ text }: { text: string }): ReactNode {
-  return text;
+/** The text children of a node, joined (e.g. Text("hello") gives "hello"). */
+export function childText(children: ReactNode): string {
+  return Children.toArray(children)
+    .filter((child): child is string | number => typeof child === "string" || typeof child === "number")
+    .join("");
 }
 
 interface BoundaryProps {
