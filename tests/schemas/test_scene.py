@@ -89,3 +89,9 @@ def test_default_scene_without_grid_and_z_up() -> None:
 def test_bad_children_list_is_a_clear_error() -> None:
     with pytest.raises(TypeError, match="bgChildren"):
         Scene(bgChildren=42)
+
+
+def test_bad_up_is_a_clear_error() -> None:
+    for bad in (1, [0, 1], "xyz1"):
+        with pytest.raises(ValueError, match="up must be 3 numbers"):
+            Scene(up=bad)

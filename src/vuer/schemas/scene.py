@@ -32,6 +32,16 @@ def _as_list(name: str, value: Any) -> list[Any]:
     raise TypeError(f"Scene: {name} must be an element or a list of elements, got {value!r:.60}")
 
 
+def _vector3(name: str, value: Any) -> list[Any]:
+    try:
+        vector = list(value)
+    except TypeError:
+        vector = []
+    if len(vector) != 3:
+        raise ValueError(f"Scene: {name} must be 3 numbers [x, y, z], got {value!r:.60}")
+    return vector
+
+
 class Scene(BlockElement):
     """The root of the scene tree, sent with ``session.set @ Scene(...)``.
 
@@ -80,7 +90,7 @@ class Scene(BlockElement):
             "camRotation": camRotation,
         }
         props.update({k: v for k, v in optional.items() if v is not None})
-        super().__init__(*children, up=list(up), **props)
+        super().__init__(*children, up=_vector3("up", up), **props)
         self.bgChildren = _as_list("bgChildren", bgChildren)
         self.rawChildren = _as_list("rawChildren", rawChildren)
         self.htmlChildren = _as_list("htmlChildren", htmlChildren)
