@@ -80,3 +80,17 @@ def test_plain_element_subclass_of_a_user() -> None:
         tag = "MyThing"
 
     assert _wire(Custom(key="c", value=1)) == {"tag": "MyThing", "key": "c", "value": 1}
+
+
+def test_children_given_by_keyword_are_sent_for_any_element() -> None:
+    from vuer.schemas import Button, group
+
+    assert _wire(Button(key="b", children=["ok"]))["children"] == ["ok"]
+    assert _wire(group(key="g", children=[Box(key="x")]))["children"][0]["key"] == "x"
+
+
+def test_empty_children_are_sent_only_when_set() -> None:
+    from vuer.schemas import group
+
+    assert "children" not in _wire(group(key="g"))
+    assert _wire(group(key="g", children=[]))["children"] == []

@@ -62,7 +62,7 @@ class Element:
     tag: ClassVar[str] = "div"
     key: str
     # Props serialized by a subclass itself (children lists), skipped by the generic walk.
-    _nested: ClassVar[frozenset[str]] = frozenset(("children",))
+    _nested: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, *, key: str | None = None, **props: Any) -> None:
         if key is None:
@@ -97,6 +97,7 @@ class BlockElement(Element):
     """An element with positional children (elements, plain strings or maps)."""
 
     children: list[Any]
+    _nested: ClassVar[frozenset[str]] = frozenset(("children",))
 
     def __init__(self, *children: Any, **props: Any) -> None:
         if children:
@@ -106,6 +107,7 @@ class BlockElement(Element):
     def _serialize(self) -> dict[str, Any]:
         out = super()._serialize()
         children = self.__dict__.get("children")
-        if children:
+        # Sent whenever set, even empty: an UPDATE with ``children=[]`` clears them.
+        if children is not None:
             out["children"] = [to_wire(c) for c in children]
         return out
