@@ -96,7 +96,7 @@ class SceneStore:
         for node in nodes:
             key = node.get("key")
             old = self.find(key) if isinstance(key, str) else None
-            if old is not None:  # an existing key is replaced in place
+            if isinstance(key, str) and old is not None:  # an existing key: replaced in place
                 holder = self._holder(key)
                 if holder is not None:
                     holder[holder.index(old)] = node

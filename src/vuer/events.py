@@ -50,7 +50,7 @@ def now_ms() -> int:
 class Event:
     """Base of all events; ``event == "ETYPE"`` compares the event type."""
 
-    etype: str
+    etype: ClassVar[str] = "EVENT"
     ts: Any
 
     def __eq__(self, other: object) -> bool:
@@ -71,7 +71,7 @@ class ClientEvent(Event):
     ``value`` default to ``None``; a missing ``ts`` is the time of arrival).
     """
 
-    etype: str = "CLIENT_EVENT"
+    etype: ClassVar[str] = "CLIENT_EVENT"  # instances set their own from the wire map
     value: Any = None
     key: str | None = None
 

@@ -263,8 +263,8 @@ class Vuer(Settings):
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            exc = task.exception()
+        exc = None if task.cancelled() else task.exception()
+        if exc is not None:
             logger.error("task %s raised", task.get_name(), exc_info=exc)
 
     def _on_init(self, session: VuerSession) -> None:

@@ -399,13 +399,10 @@ class VuerSession:
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            exc = task.exception()
+        exc = None if task.cancelled() else task.exception()
+        if exc is not None:
             logger.error(
-                "task %s of session %s raised",
-                task.get_name(),
-                self.CURRENT_WS_ID,
-                exc_info=(type(exc), exc, exc.__traceback__),
+                "task %s of session %s raised", task.get_name(), self.CURRENT_WS_ID, exc_info=exc
             )
 
     async def _run_callable(self, what: str, fn: Callable[..., Any], *args: Any) -> None:

@@ -159,8 +159,11 @@ class HeadlessClient:
         self, request: dict[str, Any], value: Any = None, *, done: bool | None = None
     ) -> None:
         """Answer an RPC message (``done=True`` ends an ``rpc_stream``)."""
-        extra = {} if done is None else {"done": done}
-        await self.send(f"{request['etype']}_RESPONSE@{request['uuid']}", value, **extra)
+        msg: dict[str, Any] = {"etype": f"{request['etype']}_RESPONSE@{request['uuid']}"}
+        msg.update(ts=now_ms(), value=value)
+        if done is not None:
+            msg["done"] = done
+        await self.send_raw(encode(msg))
 
     def on_rpc(self, etype: str, fn: RpcAnswer | None) -> None:
         """Answer every RPC of ``etype`` with ``fn(message)``; None stops answering."""
