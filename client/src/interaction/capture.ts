@@ -40,7 +40,14 @@ const depthMaterial = new THREE.ShaderMaterial({
     }`,
 });
 
+/** Reused targets by size and kind: a streaming CameraView renders every frame. */
+const targets = new Map<string, THREE.WebGLRenderTarget>();
+const MAX_TARGETS = 4;
+
 function renderTarget(width: number, height: number, srgb: boolean): THREE.WebGLRenderTarget {
+  const id = `${width}x${height}${srgb ? "s" : "l"}`;
+  const cached = targets.get(id);
+  if (cached) return cached;
   const target = new THREE.WebGLRenderTarget(width, height, { depthBuffer: true });
   if (srgb) {
     // Three applies the output colour space and tone mapping only when drawing
@@ -52,6 +59,12 @@ function renderTarget(width: number, height: number, srgb: boolean): THREE.WebGL
     target.texture.internalFormat = "RGBA8";
     (target as { isXRRenderTarget?: boolean }).isXRRenderTarget = true;
   }
+  if (targets.size >= MAX_TARGETS) {
+    const [oldest, old] = targets.entries().next().value as [string, THREE.WebGLRenderTarget];
+    targets.delete(oldest);
+    old.dispose();
+  }
+  targets.set(id, target);
   return target;
 }
 
@@ -77,7 +90,6 @@ function renderPixels(
   } finally {
     gl.setRenderTarget(previous);
     gl.xr.enabled = xrEnabled;
-    target.dispose();
   }
   // GL rows run bottom-up; images run top-down.
   const flipped = new Uint8ClampedArray(width * height * 4);
