@@ -18,6 +18,7 @@ client (``vuer.testing``) in this one. Workloads:
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
@@ -30,13 +31,7 @@ from typing import Any
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-from vuer import Vuer, VuerSession  # noqa: E402
-from vuer.schemas.base import BlockElement, Element  # noqa: E402
-from vuer.serdes import encode  # noqa: E402
-from vuer.testing import HeadlessClient  # noqa: E402
-
+SRC = Path(__file__).resolve().parents[1] / "src"
 N_UPDATES = 5000
 N_POINTS = 1_000_000
 N_ROUNDTRIPS = 1000
@@ -44,54 +39,48 @@ N_IDLE = 10
 IDLE_SECONDS = 5.0
 
 
-class _Box(Element):
-    tag = "Box"
-
-
-class _Scene(BlockElement):
-    tag = "Scene"
-
-
-def _point_cloud(vertices: np.ndarray, colors: np.ndarray) -> Element:
-    try:
-        from vuer.schemas import PointCloud
-
-        return PointCloud(key="pc", vertices=vertices, colors=colors)
-    except ImportError:  # the wire layout, when the schemas are not there
-        return Element(
-            key="pc",
-            vertices=vertices.astype("<f2").tobytes(),
-            colors=colors.astype(np.uint8).tobytes(),
-        )
-
-
 # ---- the server (child process) ------------------------------------------------
 
 
 def serve(port: int) -> None:
+    """Serve the workloads with whichever ``vuer`` this interpreter imports.
+
+    Only API shared by this package and the public one is used, so the same
+    code measures both (``--public PYTHON`` runs it under another interpreter).
+    """
+    from vuer import Vuer
+    from vuer.schemas import Box, PointCloud, Scene
+
     app = Vuer(host="127.0.0.1", port=port, static_root=".")
     rng = np.random.default_rng(0)
     vertices = rng.standard_normal((N_POINTS, 3)).astype(np.float32)
     colors = rng.integers(0, 255, (N_POINTS, 3), dtype=np.uint8)
 
-    @app.add_handler("RUN")
-    async def run(event: Any, session: VuerSession) -> None:
-        if event.value == "updates":
-            session.set @ _Scene(*(_Box(key=f"b{i}", position=[0, 0, 0]) for i in range(10)))
+    async def settle(session: Any) -> None:
+        if hasattr(session, "flush"):
             await session.flush()
-            t0 = time.time()
+        else:  # the public package has no flush: give its sender time
+            await asyncio.sleep(0.5)
+
+    @app.add_handler("RUN")
+    async def run(event: Any, session: Any) -> None:
+        if event.value == "updates":
+            session.set @ Scene(*(Box(key=f"b{i}", position=[0, 0, 0]) for i in range(10)))
+            await settle(session)
+            t0 = time.time_ns() // 1000  # int µs: the public package packs floats as float32
             for i in range(N_UPDATES):
-                session.update @ _Box(key=f"b{i % 10}", position=[i, 0.5, -i])
-            session.add @ _Box(key="done", t0=t0)
+                session.update @ Box(key=f"b{i % 10}", position=[i, 0.5, -i])
+            session.add @ Box(key="done", t0=t0)
         elif event.value == "pointcloud":
-            t0 = time.time()
-            session.upsert @ _point_cloud(vertices, colors)
-            session.add @ _Box(key="pc-done", t0=t0)
+            t0 = time.time_ns() // 1000  # int µs: the public package packs floats as float32
+            session.upsert @ PointCloud(key="pc", vertices=vertices, colors=colors)
+            session.add @ Box(key="pc-done", t0=t0)
 
     @app.add_handler("PING")
-    async def ping(event: Any, session: VuerSession) -> None:
-        session.upsert @ _Box(key="pong", i=event.value)
+    async def ping(event: Any, session: Any) -> None:
+        session.upsert @ Box(key="pong", i=event.value)
 
+    print("bench server starting", file=sys.stderr, flush=True)
     app.run()
 
 
@@ -113,15 +102,19 @@ def emit(**record: Any) -> None:
     print(json.dumps(record), flush=True)
 
 
-async def bench_updates(url: str) -> None:
+async def bench_updates(url: str, label: str) -> None:
+    from vuer.serdes import encode
+    from vuer.testing import HeadlessClient
+
     async with HeadlessClient(url) as client:
         await client.send("RUN", "updates")
         await client.wait_for(lambda c: c.scene.find("done") is not None, timeout=60)
-        elapsed = time.time() - client.scene.find("done")["t0"]
+        elapsed = time.time() - client.scene.find("done")["t0"] / 1e6
         final = [client.scene.find(f"b{k}")["position"][0] for k in range(10)]
         frames = client.counts["UPDATE"]
         update_bytes = sum(len(encode(m)) for m in client.messages if m["etype"] == "UPDATE")
         emit(
+            server=label,
             workload="updates",
             updates=N_UPDATES,
             seconds=round(elapsed, 4),
@@ -132,28 +125,35 @@ async def bench_updates(url: str) -> None:
         )
 
 
-async def bench_pointcloud(url: str) -> None:
-    async with HeadlessClient(url) as client:
+async def bench_pointcloud(url: str, label: str) -> None:
+    from vuer.testing import HeadlessClient
+
+    # Offer permessage-deflate as browsers do: the server decides whether to use it.
+    async with HeadlessClient(url, compress=15) as client:
         runs = []
         for _ in range(3):
             client.scene.apply({"etype": "SET", "data": {"tag": "Scene", "key": "root"}})
             before = client.bytes_received
             await client.send("RUN", "pointcloud")
             await client.wait_for(lambda c: c.scene.find("pc-done") is not None, timeout=60)
-            runs.append(time.time() - client.scene.find("pc-done")["t0"])
+            runs.append(time.time() - client.scene.find("pc-done")["t0"] / 1e6)
             node = client.scene.find("pc")
         emit(
+            server=label,
             workload="pointcloud",
             points=N_POINTS,
             seconds=round(min(runs), 4),
             first_run_seconds=round(runs[0], 4),
-            bytes_on_wire=client.bytes_received - before,
+            message_bytes=client.bytes_received - before,
+            deflate=client.socket.compress != 0,
             vertices_bytes=len(node["vertices"]),
             colors_bytes=len(node["colors"]),
         )
 
 
-async def bench_roundtrip(url: str) -> None:
+async def bench_roundtrip(url: str, label: str) -> None:
+    from vuer.testing import HeadlessClient
+
     async with HeadlessClient(url) as client:
         client.scene.apply({"etype": "SET", "data": {"tag": "Scene", "key": "root"}})
         times = []
@@ -166,6 +166,7 @@ async def bench_roundtrip(url: str) -> None:
             assert msg["data"]["nodes"][0]["i"] == i
         times.sort()
         emit(
+            server=label,
             workload="roundtrip",
             roundtrips=N_ROUNDTRIPS,
             p50_ms=round(statistics.median(times) * 1000, 3),
@@ -173,7 +174,9 @@ async def bench_roundtrip(url: str) -> None:
         )
 
 
-async def bench_idle(url: str, pid: int) -> None:
+async def bench_idle(url: str, pid: int, label: str) -> None:
+    from vuer.testing import HeadlessClient
+
     clients = [HeadlessClient(url) for _ in range(N_IDLE)]
     for c in clients:
         await c.connect()
@@ -184,6 +187,7 @@ async def bench_idle(url: str, pid: int) -> None:
     for c in clients:
         await c.close()
     emit(
+        server=label,
         workload="idle",
         clients=N_IDLE,
         seconds=round(t1 - t0, 2),
@@ -191,35 +195,65 @@ async def bench_idle(url: str, pid: int) -> None:
     )
 
 
-async def main(workloads: list[str]) -> None:
+async def _wait_listening(port: int, proc: asyncio.subprocess.Process) -> None:
+    for _ in range(300):  # bounded: about 60 s
+        if proc.returncode is not None:
+            raise RuntimeError(f"the bench server exited with {proc.returncode}")
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.2)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+    raise TimeoutError("the bench server did not start")
+
+
+async def main(workloads: list[str], python: str, label: str) -> None:
     port = _free_port()
+    env = dict(os.environ)
+    if python == sys.executable:
+        env["PYTHONPATH"] = str(SRC)
+    else:  # another interpreter measures the vuer it has installed
+        env.pop("PYTHONPATH", None)
     proc = await asyncio.create_subprocess_exec(
-        sys.executable,
+        python,
         __file__,
         "--serve",
         str(port),
-        stderr=asyncio.subprocess.PIPE,
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     try:
-        assert proc.stderr is not None
-        while b"serving at" not in await asyncio.wait_for(proc.stderr.readline(), 30):
-            pass
-        drain = asyncio.ensure_future(proc.stderr.read())  # keep the child's log pipe flowing
+        await _wait_listening(port, proc)
         url = f"ws://127.0.0.1:{port}"
         for name in workloads:
             if name == "idle":
-                await bench_idle(url, proc.pid)
+                await bench_idle(url, proc.pid, label)
             else:
-                await globals()[f"bench_{name}"](url)
+                await BENCHES[name](url, label)
     finally:
         proc.terminate()
         await proc.wait()
-        if "drain" in locals():
-            await drain
 
+
+BENCHES = {"updates": bench_updates, "pointcloud": bench_pointcloud, "roundtrip": bench_roundtrip}
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--serve":
         serve(int(sys.argv[2]))
     else:
-        asyncio.run(main(sys.argv[1:] or ["updates", "pointcloud", "roundtrip", "idle"]))
+        parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+        parser.add_argument("workloads", nargs="*", default=[*BENCHES, "idle"])
+        parser.add_argument(
+            "--public",
+            metavar="PYTHON",
+            help="measure the vuer installed for this interpreter instead "
+            "(e.g. /tmp/pubvenv/bin/python with vuer==0.1.6)",
+        )
+        args = parser.parse_args()
+        sys.path.insert(0, str(SRC))
+        python = args.public or sys.executable
+        asyncio.run(main(args.workloads, python, "public" if args.public else "ours"))

@@ -62,6 +62,7 @@ class HeadlessClient:
         ssl: ssl_module.SSLContext | bool | None = None,
         history: int = 10_000,
         send_init: bool = True,
+        compress: int = 0,
     ) -> None:
         self.url = _ws_url(url)
         self.client_info = {"client": "python", "pkg": "vuer.testing", **(client_info or {})}
@@ -72,6 +73,7 @@ class HeadlessClient:
         self.close_code: int | None = None
         self._ssl = ssl
         self._send_init = send_init
+        self._compress = compress  # 15 offers permessage-deflate, as browsers do
         self._rpc: dict[str, RpcAnswer] = {}
         # (predicate, future): checked in the reader after each message, so a waiter
         # wakes once when its condition holds, not once per message.
@@ -93,7 +95,7 @@ class HeadlessClient:
             self._ws = await self._http.ws_connect(
                 self.url,
                 max_msg_size=0,
-                compress=0,
+                compress=self._compress,
                 autoping=True,
                 ssl=True if self._ssl is None else self._ssl,
             )

@@ -186,3 +186,10 @@ def test_encode_recovers_from_errors_and_reentry():
         encode({"bad": object()})
     assert decode(encode({"ok": 1})) == {"ok": 1}  # nothing left over from the failure
     assert decode(encode({"n": Nested()})) == {"n": {"inner": {"deep": [1, 2]}}}
+
+
+async def test_deflate_is_never_negotiated(make_app, serve):
+    app = make_app()
+    await serve(app)
+    async with HeadlessClient(app.get_url("127.0.0.1"), compress=15) as client:
+        assert client.socket.compress == 0
