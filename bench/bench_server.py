@@ -2,6 +2,7 @@
 
     python bench/bench_server.py            # all workloads
     python bench/bench_server.py updates    # some of: updates pointcloud roundtrip idle
+    python bench/bench_server.py --public /tmp/pubvenv/bin/python   # public vuer, same code
 
 The server runs in a child process (the way users run it), the headless
 client (``vuer.testing``) in this one. Workloads:
@@ -10,7 +11,8 @@ client (``vuer.testing``) in this one. Workloads:
   first call until the client holds the final state (target >= 60k updates/s;
   public vuer 0.1.6 ~20k/s and delivers 101 of them).
 * ``pointcloud``: one 1,000,000-point ``PointCloud``, timed from the call until
-  the client decoded it (target <= 0.06 s; public vuer 0.36 s).
+  the client decoded it (target <= 0.06 s; public vuer 0.36 s). The client
+  offers permessage-deflate as browsers do; the server decides.
 * ``roundtrip``: 1,000 client event -> handler -> reply round trips (p50/p99).
 * ``idle``: the server's CPU use with 10 idle clients connected (target < 2%
   of a core; public vuer 100%).
