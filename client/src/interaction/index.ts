@@ -4,6 +4,7 @@
 import { registerAll } from "../registry";
 import { CameraViewNode } from "./CameraView";
 import { OrthographicCameraNode, PerspectiveCameraNode, SimplePerspectiveCameraNode } from "./cameras";
+import { FisheyeCameraNode } from "./FisheyeCamera";
 import { KeyboardMonitorNode } from "./KeyboardMonitor";
 import { OrbitControlsNode, SceneCameraControlNode } from "./OrbitControls";
 import { SceneCameraNode } from "./SceneCamera";
@@ -20,6 +21,7 @@ registerAll({
   PerspectiveCamera: PerspectiveCameraNode,
   SimplePerspectiveCamera: SimplePerspectiveCameraNode,
   OrthographicCamera: OrthographicCameraNode,
+  FisheyeCamera: FisheyeCameraNode,
   SimpleOrthographicCamera: OrthographicCameraNode,
   KeyboardMonitor: KeyboardMonitorNode,
   CameraView: CameraViewNode,
