@@ -340,6 +340,9 @@ class Vuer(Settings):
         except (ConnectionError, RuntimeError) as e:
             logger.info("session %s: stopped sending: %r", session.ws_id, e)
             session._abort()
+        except Exception:
+            logger.exception("session %s: the writer failed; closing the socket", session.ws_id)
+            session._abort()
 
     async def _relay(self, request: web.Request) -> web.Response:
         def reply(status: int, **body: Any) -> web.Response:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import threading
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -101,6 +102,10 @@ class VuerSession:
     to be sent (a client that stopped reading), a warning is logged and the
     socket is closed; the client reconnects to a fresh session.
 
+    The scene operations and ``send`` may also be called from other threads;
+    each message is encoded in the calling thread and queued, in call order,
+    by the event loop's thread.
+
     Inbound: every client event that is not an RPC answer is appended to
     ``downlink_queue`` (``popleft``, ``pop``, ``clear``, ``stream``), a deque of
     at most ``queue_len`` events; when full the oldest is dropped and a
@@ -140,6 +145,11 @@ class VuerSession:
         self._bound_wake = asyncio.Event()
         self._closed = asyncio.Event()
         self._warn = RateLimitedLog(logger, 5.0)
+        try:
+            self._loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+            self._loop_thread: int | None = threading.get_ident()
+        except RuntimeError:  # made outside a loop (tests): every call is on "the loop"
+            self._loop, self._loop_thread = None, None
 
     def __repr__(self) -> str:
         return f"<VuerSession {self.CURRENT_WS_ID}>"
@@ -210,7 +220,11 @@ class VuerSession:
         if self._outbox.closed:
             return self._dropped("UPDATE")
         msg = {"etype": "UPDATE", "ts": ts or now_ms(), "data": {"nodes": nodes}, "strict": strict}
-        self._outbox.push_update(nodes, strict, lambda: self._encode(msg))
+        if self._on_loop():
+            self._outbox.push_update(nodes, strict, lambda: self._encode(msg))
+        else:
+            frame = self._encode(msg)
+            self._from_thread(self._outbox.push_update, nodes, strict, lambda: frame)
 
     # ---- sending ----------------------------------------------------------
 
@@ -224,15 +238,28 @@ class VuerSession:
         return frame
 
     def _push(self, msg: dict[str, Any]) -> None:
-        if self._outbox.closed:
-            return self._dropped(msg.get("etype"))
-        self._outbox.push(msg["etype"], self._encode(msg))
+        self._push_bytes(msg["etype"], self._encode(msg))
 
     def _push_bytes(self, etype: str, frame: bytes) -> None:
-        """Queue an already encoded message (the relay's path)."""
+        """Queue an encoded message."""
         if self._outbox.closed:
             return self._dropped(etype)
-        self._outbox.push(etype, frame)
+        if self._on_loop():
+            self._outbox.push(etype, frame)
+        else:
+            self._from_thread(self._outbox.push, etype, frame)
+
+    def _on_loop(self) -> bool:
+        return self._loop_thread is None or threading.get_ident() == self._loop_thread
+
+    def _from_thread(self, fn: Callable[..., None], *args: Any) -> None:
+        # Scene ops called from another thread (a ROS or simulator callback): the
+        # message is encoded there, then queued by the loop's thread, in call order.
+        assert self._loop is not None
+        try:
+            self._loop.call_soon_threadsafe(fn, *args)
+        except RuntimeError:  # the loop is closed: the server is gone
+            self._dropped(args[0] if isinstance(args[0], str) else "UPDATE")
 
     def _dropped(self, etype: Any) -> None:
         self._warn(logging.WARNING, "session %s is closed; %s not sent", self.CURRENT_WS_ID, etype)

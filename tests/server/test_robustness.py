@@ -178,3 +178,30 @@ async def test_a_client_that_stops_reading_is_cut_off(make_app, serve, connect, 
     fast_session = sessions["fast"]
     fast_session.add @ Box(key="after")
     await fast.wait_for(lambda cl: cl.scene.find("after") is not None)
+
+
+async def test_scene_ops_from_another_thread(make_app, serve, connect):
+    app = make_app()
+    sessions = []
+    ready = asyncio.Event()
+
+    @app.spawn
+    async def main(session):
+        session.set @ Scene(Box(key="a", x=0), key="root")
+        sessions.append(session)
+        ready.set()
+        await session.forever()
+
+    await serve(app)
+    client = await connect(app)
+    await asyncio.wait_for(ready.wait(), 5)
+    session = sessions[0]
+
+    def worker():
+        for i in range(1000):
+            session.update @ Box(key="a", x=i)
+        session.add @ Box(key="from-thread")
+
+    await asyncio.wait_for(asyncio.to_thread(worker), 10)
+    await client.wait_for(lambda c: c.scene.find("from-thread") is not None)
+    assert client.scene.find("a")["x"] == 999
