@@ -3,6 +3,32 @@ import { registerAll, type NodeComponent } from "../registry";
 import { CameraHelperNode, FisheyeFrustumNode, OrthographicFrustumNode, PerspectiveFrustumNode } from "./frustums";
 import { GEOMETRIES } from "./geometries";
 import { GridNode } from "./Grid";
+import {
+  ArticleNode,
+  AutoScrollNode,
+  ButtonNode,
+  DivNode,
+  H1Node,
+  H2Node,
+  H3Node,
+  IframeNode,
+  ImgNode,
+  InputNode,
+  LinkNode,
+  MarkdownNode,
+  ParagraphNode,
+  SliderNode,
+  SpanNode,
+} from "./html";
+import {
+  BackgroundColorNode,
+  HUDPlaneNode,
+  ImageBackgroundNode,
+  ImageNode,
+  SceneBackgroundNode,
+  VideoMaterialNode,
+  VideoPlaneNode,
+} from "./images";
 import { GroupNode, MeshNode } from "./groups";
 import {
   AccumulativeShadowsNode,
@@ -24,6 +50,7 @@ import { MATERIAL_TAGS, MaterialElement } from "./materials";
 import { BBoxNode, BoundingBoxNode, EdgesNode, WireframeNode } from "./outlines";
 import { PointCloudNode, TriMeshNode } from "./PointCloud";
 import { Primitive } from "./Primitive";
+import { BillboardNode, HtmlNode, Text3DNode, TextNode } from "./text";
 
 const table: Record<string, NodeComponent> = {
   group: GroupNode,
@@ -61,6 +88,33 @@ const table: Record<string, NodeComponent> = {
   Wireframe: WireframeNode,
   BBox: BBoxNode,
   BoundingBox: BoundingBoxNode,
+  Text: TextNode,
+  Text3D: Text3DNode,
+  Billboard: BillboardNode,
+  Html: HtmlNode,
+  Image: ImageNode,
+  ImageBackground: ImageBackgroundNode,
+  SceneBackground: SceneBackgroundNode,
+  HUDPlane: HUDPlaneNode,
+  VideoPlane: VideoPlaneNode,
+  VideoMaterial: VideoMaterialNode,
+  BackgroundColor: BackgroundColorNode,
+  // HTML elements (htmlChildren, Html's children)
+  Div: DivNode,
+  Span: SpanNode,
+  article: ArticleNode,
+  h1: H1Node,
+  h2: H2Node,
+  h3: H3Node,
+  p: ParagraphNode,
+  a: LinkNode,
+  iframe: IframeNode,
+  Button: ButtonNode,
+  Slider: SliderNode,
+  Input: InputNode,
+  Img: ImgNode,
+  Markdown: MarkdownNode,
+  AutoScroll: AutoScrollNode,
 };
 for (const tag of Object.keys(GEOMETRIES)) table[tag] = Primitive;
 for (const tag of MATERIAL_TAGS) table[tag] = MaterialElement;

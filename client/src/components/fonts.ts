@@ -1,0 +1,77 @@
+// The bundled font (DejaVu Sans, from @fontsource) for all scene text: troika
+// (Text) reads it as-is; Text3D needs three.js "typeface" data, converted
+// here from the same file's outlines on first use. Nothing is fetched from
+// outside the page's own server.
+import type { FontData } from "@react-three/drei";
+import fontUrl from "@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff?url";
+import { configureTextBuilder } from "troika-three-text";
+
+export const DEFAULT_FONT_URL = fontUrl;
+
+// Troika's own default is a font on Google's CDN: point it at ours.
+configureTextBuilder({ defaultFontURL: fontUrl });
+
+/** Printable ASCII and Latin-1: what the bundled "latin" subset covers. */
+function charset(): string[] {
+  const chars: string[] = [];
+  for (let c = 0x20; c <= 0x7e; c++) chars.push(String.fromCharCode(c));
+  for (let c = 0xa0; c <= 0xff; c++) chars.push(String.fromCharCode(c));
+  return chars;
+}
+
+const r = (v: number | undefined): number => Math.round(v ?? 0);
+
+/**
+ * One glyph's outline in typeface notation: "m x y", "l x y",
+ * "q x y cx cy" and "b x y c1x c1y c2x c2y" (end point first).
+ */
+function outline(commands: import("opentype.js").PathCommand[]): string {
+  const parts: string[] = [];
+  for (const c of commands) {
+    if (c.type === "M") parts.push(`m ${r(c.x)} ${r(c.y)}`);
+    else if (c.type === "L") parts.push(`l ${r(c.x)} ${r(c.y)}`);
+    else if (c.type === "Q") parts.push(`q ${r(c.x)} ${r(c.y)} ${r(c.x1)} ${r(c.y1)}`);
+    else if (c.type === "C") parts.push(`b ${r(c.x)} ${r(c.y)} ${r(c.x1)} ${r(c.y1)} ${r(c.x2)} ${r(c.y2)}`);
+  }
+  return parts.join(" ");
+}
+
+/** Converts a TrueType/WOFF font file into three.js typeface data. */
+export async function typefaceFrom(buffer: ArrayBuffer): Promise<FontData> {
+  const opentype = await import("opentype.js");
+  const font = opentype.parse(buffer);
+  const glyphs: Record<string, { ha: number; x_min: number; x_max: number; o: string }> = {};
+  for (const char of charset()) {
+    if (!font.hasChar(char)) continue;
+    const glyph = font.charToGlyph(char);
+    const xs = glyph.path.commands.flatMap((c) => (c.x === undefined ? [] : [c.x]));
+    glyphs[char] = {
+      ha: r(glyph.advanceWidth),
+      x_min: r(Math.min(0, ...xs)),
+      x_max: r(Math.max(0, ...xs)),
+      o: outline(glyph.path.commands),
+    };
+  }
+  const head = font.tables.head;
+  return {
+    glyphs,
+    familyName: font.names.fontFamily?.en ?? "font",
+    ascender: font.ascender,
+    descender: font.descender,
+    underlinePosition: 0,
+    underlineThickness: font.tables.post?.underlineThickness ?? 0,
+    boundingBox: { xMin: head?.xMin ?? 0, xMax: head?.xMax ?? 0, yMin: head?.yMin ?? font.descender, yMax: head?.yMax ?? font.ascender },
+    resolution: font.unitsPerEm,
+    original_font_information: {},
+  } as unknown as FontData;
+}
+
+let defaultTypeface: Promise<FontData> | null = null;
+
+/** The bundled font as typeface data (converted once). */
+export function bundledTypeface(): Promise<FontData> {
+  defaultTypeface ??= fetch(fontUrl)
+    .then((response) => response.arrayBuffer())
+    .then(typefaceFrom);
+  return defaultTypeface;
+}

@@ -1,0 +1,140 @@
+// The HTML element tags (htmlChildren of the Scene, and children of Html):
+// plain DOM elements with the node's `style`. Button, Slider and Input report
+// user input to the server: CLICK, SLIDE and INPUT with the element's key.
+import { marked } from "marked";
+import { createElement, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { sendEvent } from "../events";
+import type { NodeProps } from "../registry";
+import { useEntry } from "../store";
+import type { SceneNode } from "../types";
+import { imageBlob } from "./imageSource";
+import { isRecord, num, str } from "./props";
+
+/** The DOM props every element takes: style (camelCase keys), className, id. */
+function domProps(node: SceneNode): { style?: CSSProperties; className?: string; id?: string; "data-key": string } {
+  return {
+    style: isRecord(node.style) ? (node.style as CSSProperties) : undefined,
+    className: typeof node.className === "string" ? node.className : undefined,
+    id: typeof node.id === "string" ? node.id : undefined,
+    "data-key": node.key,
+  };
+}
+
+/** A block or inline element of `htmlTag`; a `text` prop comes before the children. */
+function element(htmlTag: string, extra: (node: SceneNode) => Record<string, unknown> = () => ({})) {
+  return function HtmlElement({ node, children }: NodeProps): ReactNode {
+    const text = typeof node.text === "string" ? node.text : null;
+    return createElement(htmlTag, { ...domProps(node), ...extra(node) }, text, children);
+  };
+}
+
+export const DivNode = element("div");
+export const SpanNode = element("span");
+export const ArticleNode = element("article");
+export const H1Node = element("h1");
+export const H2Node = element("h2");
+export const H3Node = element("h3");
+export const ParagraphNode = element("p");
+export const LinkNode = element("a", (node) => ({
+  href: typeof node.href === "string" ? node.href : undefined,
+  target: typeof node.target === "string" ? node.target : undefined,
+  rel: node.target === "_blank" ? "noreferrer" : undefined,
+}));
+export const IframeNode = element("iframe", (node) => ({
+  src: typeof node.src === "string" ? node.src : undefined,
+  title: str(node.title, node.key),
+}));
+
+export function ButtonNode({ node, children }: NodeProps): ReactNode {
+  const label = node.value ?? node.text;
+  return (
+    <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", { key: node.key, value: label }, node.key)}>
+      {typeof label === "string" || typeof label === "number" ? label : null}
+      {children}
+    </button>
+  );
+}
+
+/** Keeps a local value that follows the server's prop when it changes. */
+function useLocalValue<T>(prop: T): [T, (next: T) => void] {
+  const [value, setValue] = useState(prop);
+  useEffect(() => setValue(prop), [prop]);
+  return [value, setValue];
+}
+
+export function SliderNode({ node }: NodeProps): ReactNode {
+  const min = num(node.min, 0);
+  const max = num(node.max, 100);
+  const [value, setValue] = useLocalValue(num(node.value, min));
+  return (
+    <input
+      type="range"
+      {...domProps(node)}
+      min={min}
+      max={max}
+      step={num(node.step, 1)}
+      value={value}
+      onChange={(event) => {
+        const next = Number(event.target.value);
+        setValue(next);
+        sendEvent("SLIDE", next, node.key);
+      }}
+    />
+  );
+}
+
+export function InputNode({ node }: NodeProps): ReactNode {
+  const [value, setValue] = useLocalValue(str(node.value, ""));
+  return (
+    <input
+      type="text"
+      {...domProps(node)}
+      placeholder={typeof node.placeholder === "string" ? node.placeholder : undefined}
+      value={value}
+      onChange={(event) => {
+        setValue(event.target.value);
+        sendEvent("INPUT", event.target.value, node.key);
+      }}
+    />
+  );
+}
+
+/** An <img> from a URL, a data URL, or image bytes (as a Blob URL, revoked when replaced). */
+export function ImgNode({ node }: NodeProps): ReactNode {
+  const blob = useMemo(() => imageBlob(node.src), [node.src]);
+  const blobUrl = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
+  useEffect(() => () => void (blobUrl && URL.revokeObjectURL(blobUrl)), [blobUrl]);
+  const src = blobUrl ?? (typeof node.src === "string" ? node.src : undefined);
+  return <img {...domProps(node)} src={src} alt={str(node.alt, "")} />;
+}
+
+/** Markdown from the node's text children (or `text`), rendered to HTML. */
+export function MarkdownNode({ node }: NodeProps): ReactNode {
+  const refs = useEntry(node.key)?.slots.children;
+  const source = refs?.flatMap((ref) => ("text" in ref ? [ref.text] : [])).join("\n") || str(node.text, "");
+  const html = useMemo(() => marked.parse(source, { async: false }), [source]);
+  return <div {...domProps(node)} className={`vuer-markdown ${str(node.className, "")}`} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** A scrolling box that stays pinned to its bottom as content arrives, unless scrolled up. */
+export function AutoScrollNode({ node, children }: NodeProps): ReactNode {
+  const box = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+  });
+  return (
+    <div
+      ref={box}
+      {...domProps(node)}
+      style={{ overflowY: "auto", ...(isRecord(node.style) ? (node.style as CSSProperties) : {}) }}
+      onScroll={(event) => {
+        const el = event.currentTarget;
+        pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 4;
+      }}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+// Images in the scene: Image (a plane in the world), ImageBackground and
+// HUDPlane / VideoPlane (planes held in front of the camera), SceneBackground
+// (the scene's background texture) and BackgroundColor.
+import { useFrame, useThree } from "@react-three/fiber";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import * as THREE from "three";
+import { useTransform } from "../core/transform";
+import type { NodeProps } from "../registry";
+import { imageBlob } from "./imageSource";
+import { bool, color, num } from "./props";
+import { useImageTexture } from "./useImageTexture";
+
+const UNIT_PLANE = new THREE.PlaneGeometry(1, 1);
+
+function imageAspect(texture: THREE.Texture | null): number | undefined {
+  const image = texture?.image as { width?: number; height?: number } | undefined;
+  return image?.width && image.height ? image.width / image.height : undefined;
+}
+
+function sideOf(value: unknown): THREE.Side {
+  return value === 0 ? THREE.FrontSide : value === 1 ? THREE.BackSide : THREE.DoubleSide;
+}
+
+export function ImageNode({ node, children }: NodeProps): ReactNode {
+  const texture = useImageTexture(node.rgb ?? node.src, bool(node.interpolate, true), `<Image key="${node.key}">`);
+  const height = num(node.height, 1);
+  const width = height * num(node.aspect, imageAspect(texture) ?? 1);
+  const opacity = num(node.opacity, 1);
+  return (
+    <group {...useTransform(node)}>
+      {texture && (
+        <mesh geometry={UNIT_PLANE} scale={[width, height, 1]}>
+          <meshBasicMaterial map={texture} transparent={opacity < 1} opacity={opacity} side={sideOf(node.side)} toneMapped={false} />
+        </mesh>
+      )}
+      {children}
+    </group>
+  );
+}
+
+interface CameraPlaneProps {
+  distance: number;
+  height?: number;
+  aspect?: number;
+  fixed: boolean;
+  layers?: number;
+  children: ReactNode;
+}
+
+/**
+ * A unit plane held `distance` in front of the camera, sized to fill the view
+ * unless a height is given. Drawn first and without depth writes, so it is
+ * a backdrop whatever lies in front of it.
+ */
+function CameraPlane({ distance, height, aspect, fixed, layers, children }: CameraPlaneProps): ReactNode {
+  const camera = useThree((s) => s.camera);
+  const size = useThree((s) => s.size);
+  const group = useRef<THREE.Group>(null);
+  const placed = useRef(false);
+  useFrame(() => {
+    const g = group.current;
+    if (!g || (fixed && placed.current)) return;
+    g.position.copy(camera.position);
+    g.quaternion.copy(camera.quaternion);
+    placed.current = true;
+  });
+  const fov = camera instanceof THREE.PerspectiveCamera ? camera.getEffectiveFOV() : 50;
+  const h = height ?? 2 * distance * Math.tan((fov * Math.PI) / 360);
+  const w = h * (aspect ?? size.width / Math.max(size.height, 1));
+  return (
+    <group ref={group}>
+      <mesh position={[0, 0, -distance]} scale={[w, h, 1]} geometry={UNIT_PLANE} renderOrder={-1} layers={layers} raycast={() => null}>
+        {children}
+      </mesh>
+    </group>
+  );
+}
+
+function planeProps(node: NodeProps["node"]) {
+  return {
+    distance: num(node.distanceToCamera, 10),
+    height: typeof node.height === "number" ? node.height : undefined,
+    fixed: bool(node.fixed, false),
+    layers: typeof node.layers === "number" ? node.layers : undefined,
+  };
+}
+
+export function ImageBackgroundNode({ node }: NodeProps): ReactNode {
+  const texture = useImageTexture(node.src ?? node.rgb, bool(node.interpolate, false), `<ImageBackground key="${node.key}">`);
+  if (!texture) return null;
+  const opacity = num(node.opacity, 1);
+  const aspect = typeof node.aspect === "number" ? node.aspect : imageAspect(texture);
+  return (
+    <CameraPlane {...planeProps(node)} aspect={aspect}>
+      <meshBasicMaterial map={texture} depthWrite={false} transparent={opacity < 1} opacity={opacity} toneMapped={false} />
+    </CameraPlane>
+  );
+}
+
+export function HUDPlaneNode({ node, children }: NodeProps): ReactNode {
+  return (
+    <CameraPlane {...planeProps(node)} aspect={typeof node.aspect === "number" ? node.aspect : undefined}>
+      {children}
+    </CameraPlane>
+  );
+}
+
+/** A playing <video> as a texture; the element is paused and released on change or unmount. */
+function useVideoTexture(src: unknown, loop: boolean, autoplay: boolean, muted: boolean): THREE.VideoTexture | null {
+  const [texture, setTexture] = useState<THREE.VideoTexture | null>(null);
+  useEffect(() => {
+    const blob = imageBlob(src);
+    const url = blob ? URL.createObjectURL(blob) : typeof src === "string" ? new URL(src, document.baseURI).href : null;
+    if (!url) return;
+    const video = document.createElement("video");
+    Object.assign(video, { src: url, loop, muted, playsInline: true, crossOrigin: "anonymous" });
+    if (autoplay) video.play().catch((error: unknown) => console.warn("vuer: video did not start:", error));
+    const next = new THREE.VideoTexture(video);
+    next.colorSpace = THREE.SRGBColorSpace;
+    setTexture(next);
+    return () => {
+      video.pause();
+      video.removeAttribute("src");
+      video.load();
+      next.dispose();
+      if (blob) URL.revokeObjectURL(url);
+    };
+  }, [src, loop, autoplay, muted]);
+  return texture;
+}
+
+export function VideoPlaneNode({ node }: NodeProps): ReactNode {
+  const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
+  if (!texture) return null;
+  const video = texture.image as HTMLVideoElement;
+  const aspect = typeof node.aspect === "number" ? node.aspect : video.videoWidth ? video.videoWidth / video.videoHeight : undefined;
+  return (
+    <CameraPlane {...planeProps(node)} aspect={aspect}>
+      <meshBasicMaterial map={texture} depthWrite={false} toneMapped={false} />
+    </CameraPlane>
+  );
+}
+
+/** A video texture for the parent mesh. */
+export function VideoMaterialNode({ node }: NodeProps): ReactNode {
+  const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
+  if (!texture) return null;
+  return <meshBasicMaterial attach="material" map={texture} toneMapped={false} side={THREE.DoubleSide} />;
+}
+
+/** Sets scene.background while mounted, restoring what was there before. */
+function useSceneBackground(value: THREE.Color | THREE.Texture | null, intensity = 1, blurriness = 0): void {
+  const scene = useThree((s) => s.scene);
+  useEffect(() => {
+    if (!value) return;
+    const previous = scene.background;
+    scene.background = value;
+    scene.backgroundIntensity = intensity;
+    scene.backgroundBlurriness = blurriness;
+    return () => {
+      if (scene.background === value) scene.background = previous;
+    };
+  }, [scene, value, intensity, blurriness]);
+}
+
+export function SceneBackgroundNode({ node }: NodeProps): null {
+  const texture = useImageTexture(node.src ?? node.rgb, true, `<SceneBackground key="${node.key}">`);
+  // A 2:1 image is an equirectangular panorama around the scene.
+  if (texture) {
+    const aspect = imageAspect(texture);
+    texture.mapping = aspect && Math.abs(aspect - 2) < 0.01 ? THREE.EquirectangularReflectionMapping : THREE.UVMapping;
+  }
+  useSceneBackground(texture, num(node.backgroundIntensity, 1), num(node.backgroundBlurriness, 0));
+  return null;
+}
+
+export function BackgroundColorNode({ node }: NodeProps): null {
+  const value = color(node.color, "#131416");
+  const background = useMemo(() => new THREE.Color(value), [value]);
+  useSceneBackground(background);
+  return null;
+}

@@ -1,0 +1,184 @@
+// Text in the scene: Text (troika SDF text), Text3D (extruded outlines),
+// Billboard (children turned to the camera) and Html (DOM pinned to a point).
+// All text uses the bundled font unless the node names another one.
+import { Billboard, Text, Text3D, type FontData } from "@react-three/drei";
+import { useFrame, useThree } from "@react-three/fiber";
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import * as THREE from "three";
+import { useTransform } from "../core/transform";
+import type { NodeProps } from "../registry";
+import { useEntry } from "../store";
+import type { SceneNode } from "../types";
+import { bundledTypeface, DEFAULT_FONT_URL } from "./fonts";
+import { useNodeMaterial } from "./materials";
+import { bool, color, isRecord, num } from "./props";
+
+/** The node's text: its text children (Text("hello")), else a `text` or `value` prop. */
+function useTextContent(node: SceneNode): string {
+  const refs = useEntry(node.key)?.slots.children;
+  const fromChildren = refs?.flatMap((ref) => ("text" in ref ? [ref.text] : [])).join("") ?? "";
+  if (fromChildren) return fromChildren;
+  if (typeof node.text === "string") return node.text;
+  return typeof node.value === "string" ? node.value : "";
+}
+
+const ANCHOR_X = new Set(["left", "center", "right"]);
+const ANCHOR_Y = new Set(["top", "top-baseline", "top-cap", "top-ex", "middle", "bottom-baseline", "bottom"]);
+const ALIGN = new Set(["left", "right", "center", "justify"]);
+
+function anchor<T extends string>(value: unknown, allowed: Set<string>, fallback: T): number | T {
+  if (typeof value === "number") return value;
+  return typeof value === "string" && allowed.has(value) ? (value as T) : fallback;
+}
+
+export function TextNode({ node }: NodeProps): ReactNode {
+  const text = useTextContent(node);
+  const transform = useTransform(node);
+  return (
+    <Text
+      {...transform}
+      font={typeof node.font === "string" ? node.font : DEFAULT_FONT_URL}
+      fontSize={num(node.fontSize, 1)}
+      color={color(node.color, "black")}
+      maxWidth={typeof node.maxWidth === "number" ? node.maxWidth : undefined}
+      lineHeight={typeof node.lineHeight === "number" ? node.lineHeight : undefined}
+      letterSpacing={num(node.letterSpacing, 0)}
+      textAlign={ALIGN.has(String(node.textAlign)) ? (node.textAlign as "left") : "left"}
+      anchorX={anchor(node.anchorX, ANCHOR_X, "center")}
+      anchorY={anchor(node.anchorY, ANCHOR_Y, "middle")}
+      outlineWidth={typeof node.outlineWidth === "number" ? node.outlineWidth : undefined}
+      outlineColor={node.outlineColor === undefined ? undefined : color(node.outlineColor, "white")}
+    >
+      {text}
+    </Text>
+  );
+}
+
+/** The typeface to extrude: the node's (a URL or the data itself) or the bundled one. */
+function useTypeface(font: unknown): FontData | string | null {
+  const [bundled, setBundled] = useState<FontData | null>(null);
+  const custom = typeof font === "string" || isRecord(font);
+  useEffect(() => {
+    if (custom) return;
+    let live = true;
+    bundledTypeface().then(
+      (data) => live && setBundled(data),
+      (error: unknown) => console.error("vuer: the bundled font could not be converted for Text3D:", error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [custom]);
+  if (typeof font === "string") return font;
+  if (isRecord(font)) return font as unknown as FontData;
+  return bundled;
+}
+
+export function Text3DNode({ node }: NodeProps): ReactNode {
+  const text = useTextContent(node);
+  const font = useTypeface(node.font);
+  const transform = useTransform(node);
+  const material = useNodeMaterial(node);
+  if (!font || !text) return null;
+  return (
+    <Text3D
+      {...transform}
+      font={font}
+      size={num(node.size, 1)}
+      height={num(node.height, 0.2)}
+      curveSegments={num(node.curveSegments, 8)}
+      bevelEnabled={bool(node.bevelEnabled, false)}
+      lineHeight={num(node.lineHeight, 0)}
+      letterSpacing={num(node.letterSpacing, 0)}
+      smooth={typeof node.smooth === "number" ? node.smooth : undefined}
+      material={material}
+    >
+      {text}
+    </Text3D>
+  );
+}
+
+export function BillboardNode({ node, children }: NodeProps): ReactNode {
+  return (
+    <Billboard
+      {...useTransform(node)}
+      follow={bool(node.follow, true)}
+      lockX={bool(node.lockX, false)}
+      lockY={bool(node.lockY, false)}
+      lockZ={bool(node.lockZ, false)}
+    >
+      {children}
+    </Billboard>
+  );
+}
+
+/**
+ * DOM content (the node's HTML element children) pinned to a point in the
+ * scene, in its own React root over the canvas. (drei's Html renders nothing
+ * under React 19 StrictMode: its root is unmounted and re-created on the same
+ * container. Here each mount gets a fresh container.) `distanceFactor` scales
+ * the content with distance, as in drei; `transform` is treated the same way.
+ */
+export function HtmlNode({ node, children }: NodeProps): ReactNode {
+  const group = useRef<THREE.Group>(null);
+  const camera = useThree((s) => s.camera);
+  const size = useThree((s) => s.size);
+  const gl = useThree((s) => s.gl);
+  const [el] = useState(() => {
+    const div = document.createElement("div");
+    div.style.cssText = "position:absolute;top:0;left:0;transform-origin:0 0;pointer-events:none;";
+    return div;
+  });
+  const root = useRef<Root | null>(null);
+
+  useLayoutEffect(() => {
+    const container = document.createElement("div");
+    container.style.pointerEvents = "auto";
+    el.appendChild(container);
+    (gl.domElement.parentElement ?? document.body).appendChild(el);
+    const made = createRoot(container);
+    root.current = made;
+    return () => {
+      root.current = null;
+      el.remove();
+      // Unmounting a root while this one commits is not allowed: defer it.
+      queueMicrotask(() => made.unmount());
+    };
+  }, [el, gl]);
+
+  const style = isRecord(node.style) ? (node.style as CSSProperties) : undefined;
+  const center = bool(node.center, false);
+  useLayoutEffect(() => {
+    root.current?.render(
+      <div className="vuer-html-anchor" style={{ transform: center ? "translate(-50%, -50%)" : undefined, ...style }}>
+        {children}
+      </div>,
+    );
+  });
+
+  const distanceFactor = typeof node.distanceFactor === "number" ? node.distanceFactor : undefined;
+  useFrame(() => {
+    const g = group.current;
+    if (!g) return;
+    g.getWorldPosition(scratch);
+    const distance = scratch.distanceTo(camera.position);
+    scratch.project(camera);
+    if (scratch.z > 1 || scratch.z < -1) {
+      el.style.display = "none";
+      return;
+    }
+    el.style.display = "";
+    const x = ((scratch.x + 1) / 2) * size.width;
+    const y = ((1 - scratch.y) / 2) * size.height;
+    let scale = 1;
+    if (distanceFactor !== undefined && camera instanceof THREE.PerspectiveCamera) {
+      scale = distanceFactor / (2 * Math.tan((camera.fov * Math.PI) / 360) * Math.max(distance, 1e-6));
+    }
+    el.style.transform = `translate3d(${x}px, ${y}px, 0) scale(${scale})`;
+  });
+
+  return <group ref={group} {...useTransform(node)} />;
+}
+
+const scratch = new THREE.Vector3();
