@@ -54,8 +54,8 @@ class _UpdateRun:
             old_props, old_strict = old
             node = {**old_props, **node}
             strict = old_strict
+        new_size = len(encode(node))  # first: an unencodable node raises here, run unchanged
         self.nodes[key] = (node, strict)
-        new_size = len(encode(node))
         delta = new_size - self.sizes.get(key, 0)
         self.sizes[key] = new_size
         self.size += delta

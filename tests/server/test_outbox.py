@@ -130,3 +130,17 @@ async def test_overflow_closes_instead_of_growing():
     assert box.pending_bytes == 0
     send.gate.set()
     await asyncio.wait_for(writer, 2)
+
+
+async def test_an_unencodable_update_while_behind_raises_and_changes_nothing():
+    send, box, writer, _ = await start_blocked()
+    update(box, "a", x=1)
+    nodes = [{"tag": "Box", "key": "a", "bad": object()}]
+    try:
+        box.push_update(nodes, False, lambda: encode(nodes))
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("expected TypeError")
+    await finish(send, box, writer)
+    assert send.frames[-1]["data"]["nodes"] == [{"tag": "Box", "key": "a", "x": 1}]
