@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from vuer._outbox import Outbox
 from vuer._scene_store import SceneStore
 from vuer.serdes import decode, encode
@@ -136,11 +138,7 @@ async def test_an_unencodable_update_while_behind_raises_and_changes_nothing():
     send, box, writer, _ = await start_blocked()
     update(box, "a", x=1)
     nodes = [{"tag": "Box", "key": "a", "bad": object()}]
-    try:
+    with pytest.raises(TypeError):
         box.push_update(nodes, False, lambda: encode(nodes))
-    except TypeError:
-        pass
-    else:
-        raise AssertionError("expected TypeError")
     await finish(send, box, writer)
     assert send.frames[-1]["data"]["nodes"] == [{"tag": "Box", "key": "a", "x": 1}]
