@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import hmac
 import inspect
-import ipaddress
 import logging
 import os
 import ssl
@@ -22,9 +20,10 @@ from aiohttp import WSMsgType, web
 from vuer._http import cors_middleware, files_handler, index_response
 from vuer._inbound import BadFrame, parse_client_frame
 from vuer._log import RateLimitedLog
+from vuer._relay import relay
 from vuer._settings import Settings
-from vuer.events import ClientEvent, ServerEvent, ServerRPC, now_ms
-from vuer.serdes import decode, encode
+from vuer.events import ClientEvent, ServerEvent, ServerRPC
+from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
 
 __all__ = ["DEFAULT_CLIENT_ROOT", "BoundFn", "SessionClosed", "Vuer", "VuerSession"]
@@ -68,15 +67,6 @@ def _matches(info: dict[str, Any], filters: dict[str, Any]) -> bool:
         if value is None or not fnmatch(str(value), str(pattern)):
             return False
     return True
-
-
-def _is_loopback(address: str | None) -> bool:
-    if not address:
-        return False
-    try:
-        return ipaddress.ip_address(address.split("%")[0]).is_loopback
-    except ValueError:
-        return False
 
 
 class Vuer(Settings):
@@ -320,7 +310,7 @@ class Vuer(Settings):
                         ws.exception(),
                         self.WEBSOCKET_MAX_SIZE,
                     )
-        except (ConnectionError, asyncio.CancelledError) as e:
+        except ConnectionError as e:
             logger.info("session %s: connection ended: %r", ws_id, e)
         finally:
             session._shutdown()
@@ -345,39 +335,7 @@ class Vuer(Settings):
             session._abort()
 
     async def _relay(self, request: web.Request) -> web.Response:
-        def reply(status: int, **body: Any) -> web.Response:
-            return web.json_response(body, status=status)
-
-        if self.relay_token:
-            given = request.headers.get("Authorization", "").encode()
-            if not hmac.compare_digest(given, f"Bearer {self.relay_token}".encode()):
-                return reply(401, sent=0, error="missing or wrong relay token")
-        elif not _is_loopback(request.remote) or "Origin" in request.headers:
-            return reply(403, sent=0, error="relay needs a token for non-local or browser callers")
-        sid = request.query.get("sid")
-        if not sid:
-            return reply(400, sent=0, error="missing ?sid=<session id>|*")
-        body = await request.read()
-        try:
-            msg = decode(body)
-        except ValueError as e:
-            return reply(400, sent=0, error=str(e))
-        if not isinstance(msg, dict) or not isinstance(msg.get("etype"), str):
-            return reply(400, sent=0, error="body must be a msgpack map with a string etype")
-        if not isinstance(msg.get("ts"), int):
-            msg["ts"] = now_ms()
-            body = encode(msg)
-        if len(body) > self.WEBSOCKET_MAX_SIZE:
-            return reply(413, sent=0, error="event larger than WEBSOCKET_MAX_SIZE")
-        if sid == "*":
-            targets = list(self.sessions.values())
-        elif sid in self.sessions:
-            targets = [self.sessions[sid]]
-        else:
-            return reply(404, sent=0, error=f"no session {sid}")
-        for session in targets:
-            session._push_bytes(msg["etype"], body)
-        return reply(200, sent=len(targets))
+        return await relay(self, request)
 
     def _route_handler(self, fn: Callable[..., Any], content_type: str) -> Any:
         takes_request = _takes_argument(fn)

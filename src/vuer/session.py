@@ -10,16 +10,14 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from vuer._bound import BoundGenerator
 from vuer._log import RateLimitedLog
 from vuer._outbox import Outbox
 from vuer.events import (
     ClientEvent,
-    End,
     Frame,
     GetWebXRMesh,
     GrabRender,
-    Noop,
-    NullEvent,
     ServerEvent,
     ServerRPC,
     now_ms,
@@ -141,8 +139,7 @@ class VuerSession:
         self._rpcs: dict[str, asyncio.Future[ClientEvent]] = {}
         self._streams: dict[str, _Stream] = {}
         self._waiters: dict[str, list[asyncio.Future[ClientEvent]]] = {}
-        self._bound_inbox: deque[ClientEvent] | None = None
-        self._bound_wake = asyncio.Event()
+        self._bound: BoundGenerator | None = None
         self._closed = asyncio.Event()
         self._warn = RateLimitedLog(logger, 5.0)
         try:
@@ -489,9 +486,9 @@ class VuerSession:
         for fn in self.vuer._handlers_for(etype):
             self.spawn_task(self._run_callable(f"handler for {etype}", fn, event, self))
         self._enqueue(self.downlink_queue, event, "inbound queue")
-        if self._bound_inbox is not None:
-            self._enqueue(self._bound_inbox, event, "bound generator's queue")
-            self._bound_wake.set()
+        if self._bound is not None:
+            self._enqueue(self._bound.inbox, event, "bound generator's queue")
+            self._bound.wake.set()
 
     def _enqueue(self, queue: deque[ClientEvent], event: ClientEvent, what: str) -> None:
         if queue.maxlen is not None and len(queue) >= queue.maxlen:
@@ -517,52 +514,8 @@ class VuerSession:
     # ---- bound generator (the older ``app.bind`` form) ---------------------
 
     def _start_bound(self, fn: Callable[[VuerSession], Any]) -> None:
-        self._bound_inbox = deque(maxlen=max(1, self.queue_len))
-        self.spawn_task(self._drive_bound(fn), name=f"bind:{_name(fn)}")
-
-    async def _next_for_bound(self) -> ClientEvent:
-        inbox = self._bound_inbox
-        assert inbox is not None
-        while not inbox:
-            self._bound_wake.clear()
-            await self._bound_wake.wait()
-        return inbox.popleft()
-
-    async def _drive_bound(self, fn: Callable[[VuerSession], Any]) -> None:
-        gen = fn(self)
-        is_async = hasattr(gen, "asend")
-        finished = object()
-
-        async def step(value: Any) -> Any:
-            try:
-                return await gen.asend(value) if is_async else gen.send(value)
-            except (StopIteration, StopAsyncIteration):
-                return finished
-
-        try:
-            event = await step(None)
-            while event is not finished:
-                while isinstance(event, Frame):
-                    if not isinstance(event.data, Noop):
-                        self.send(event.data)
-                    await asyncio.sleep(1 / event.frame_rate if event.frame_rate else 0)
-                    event = await step(NullEvent())
-                if event is finished:
-                    break
-                if isinstance(event, End):
-                    self.send(event)
-                    break
-                if isinstance(event, ServerEvent) and not isinstance(event, Noop):
-                    self.send(event)
-                elif event is not None and not isinstance(event, ServerEvent):
-                    logger.warning("bound generator yielded %r, not a ServerEvent", event)
-                event = await step(await self._next_for_bound())
-            await self.close()
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            logger.exception("bound generator %s raised", _name(fn))
-            await self.close()
+        self._bound = BoundGenerator(self, fn)
+        self.spawn_task(self._bound.run(), name=f"bind:{_name(fn)}")
 
     # ---- teardown ----------------------------------------------------------
 
@@ -580,7 +533,6 @@ class VuerSession:
                 future.exception()  # its awaiter may be cancelled below: no "never retrieved"
         for stream in self._streams.values():
             stream.wake.set()
-        self._bound_wake.set()
         current = asyncio.current_task()
         for task in list(self._tasks):
             if task is not current:
