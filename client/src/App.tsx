@@ -3,6 +3,7 @@ import { Canvas, type RootState } from "@react-three/fiber";
 import type { ReactNode } from "react";
 import { HtmlLayer } from "./core/HtmlLayer";
 import { SceneRoot } from "./core/SceneRoot";
+import { setThreeGetter } from "./core/threeState";
 import { FrameCounter } from "./core/FrameCounter";
 import { GrabRenderRpc } from "./interaction/GrabRenderRpc";
 import { Panel } from "./panel/Panel";
@@ -19,13 +20,10 @@ const CAMERA = {
   userData: { vuerDefault: true },
 };
 
-/** The live R3F state (gl, scene, camera, controls, size), once the canvas exists. */
-export let getThree: (() => RootState) | null = null;
-
 function onCreated(state: RootState): void {
   state.gl.domElement.id = "vuer-canvas";
   state.gl.setClearColor(CLEAR_COLOR, 1);
-  getThree = state.get;
+  setThreeGetter(state.get);
 }
 
 export function App(): ReactNode {

@@ -12,7 +12,8 @@
 // `collapseMenu=true` (start with the panel folded).
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App, getThree } from "./App";
+import { App } from "./App";
+import { getThree } from "./core/threeState";
 import { Connection, socketUrl } from "./connection";
 import { sceneStore, stats } from "./store";
 import "./interaction";
@@ -29,7 +30,7 @@ declare global {
     __vuer?: unknown;
   }
 }
-window.__vuer = { store: sceneStore, stats, connection, three: () => getThree?.() ?? null };
+window.__vuer = { store: sceneStore, stats, connection, three: getThree };
 
 const container = document.getElementById("root");
 if (!container) throw new Error("vuer: index.html has no #root element");

@@ -1,5 +1,5 @@
 // Registers the tags rendered by interaction/: camera controls, cameras,
-// keyboard and CameraView. (GRAB_RENDER itself is always answered, see
+// keyboard, CameraView and XR inputs. (GRAB_RENDER itself is always answered, see
 // GrabRenderRpc; pointer events are always on, see core/SceneRoot.)
 import { registerAll } from "../registry";
 import { CameraViewNode } from "./CameraView";
@@ -8,6 +8,7 @@ import { FisheyeCameraNode } from "./FisheyeCamera";
 import { KeyboardMonitorNode } from "./KeyboardMonitor";
 import { OrbitControlsNode, SceneCameraControlNode } from "./OrbitControls";
 import { SceneCameraNode } from "./SceneCamera";
+import { HandsNode, MotionControllersNode } from "./xrInputs";
 
 /** Tags whose whole behaviour lives in the core; their nodes draw nothing. */
 function Nothing(): null {
@@ -25,6 +26,8 @@ registerAll({
   SimpleOrthographicCamera: OrthographicCameraNode,
   KeyboardMonitor: KeyboardMonitorNode,
   CameraView: CameraViewNode,
+  Hands: HandsNode,
+  MotionControllers: MotionControllersNode,
   // GrabRender marks the main view as grabbable; ours always is.
   GrabRender: Nothing,
   // PointerControls enable pointer events; R3F's are always on.

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { SceneTree } from "./SceneTree";
+import { XRButtons } from "./XRButtons";
 
 function startsCollapsed(): boolean {
   return new URLSearchParams(window.location.search).get("collapseMenu") === "true";
@@ -22,6 +23,7 @@ export function Panel(): ReactNode {
           {collapsed ? "▸" : "▾"} vuer
         </button>
         <ConnectionBadge />
+        <XRButtons />
       </header>
       {!collapsed && <SceneTree />}
     </aside>
