@@ -377,8 +377,15 @@ class Vuer(Settings):
         return app
 
     async def _close_all(self, _app: web.Application) -> None:
-        for session in list(self.sessions.values()):
-            session._abort()
+        async def going_away(session: VuerSession) -> None:
+            ws = session.socket
+            try:
+                if ws is not None:
+                    await asyncio.wait_for(ws.close(code=1001, message=b"server shutdown"), 1.0)
+            except (asyncio.TimeoutError, ConnectionError, RuntimeError):
+                session._abort()  # a client that does not answer the close
+
+        await asyncio.gather(*(going_away(s) for s in list(self.sessions.values())))
         for task in list(self._tasks):
             task.cancel()
 

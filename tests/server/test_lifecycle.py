@@ -122,3 +122,24 @@ async def test_free_port_stops_the_listener(tmp_path):
         if proc.returncode is None:
             proc.kill()
             await proc.wait()
+
+
+async def test_stopping_the_server_closes_clients_with_going_away(make_app):
+    app = make_app()
+
+    @app.spawn
+    async def main(session):
+        session.set @ Scene(key="root")
+        await session.forever()
+
+    await app.astart()
+    client = HeadlessClient(app.get_url("127.0.0.1"))
+    await client.connect()
+    try:
+        await client.wait_for(lambda c: c.scene.root is not None)
+        await app.astop()
+        assert await client.wait_closed() == 1001
+        assert app.sessions == {}
+    finally:
+        await client.close()
+        await app.astop()
