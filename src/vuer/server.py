@@ -151,6 +151,8 @@ class Vuer(Settings):
         an exception is logged. Returns a function that removes the handler
         (or, in decorator form, the decorator).
         """
+        if not isinstance(event_type, str):
+            raise TypeError(f"add_handler takes an event type (str), got {event_type!r}")
         if fn is None:
 
             def decorator(f: Handler) -> Handler:

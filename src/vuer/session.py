@@ -65,6 +65,11 @@ def _wire_nodes(elements: Any, op: str) -> list[dict[str, Any]]:
     return nodes
 
 
+def _check_parent(to: Any, op: str) -> None:
+    if to is not None and not isinstance(to, str):
+        raise TypeError(f"session.{op}(to=...) takes a parent key (str), got {type(to).__name__}")
+
+
 def _wire_keys(keys: Any) -> list[str]:
     items = list(keys) if isinstance(keys, (list, tuple, set)) else [keys]
     out = []
@@ -198,10 +203,12 @@ class VuerSession:
         self._push({"etype": "SET", "ts": now_ms(), "data": root})
 
     def _add(self, element: Any, to: str | None = None) -> None:
+        _check_parent(to, "add")
         nodes = _wire_nodes(element, "add")
         self._push({"etype": "ADD", "ts": now_ms(), "data": {"nodes": nodes, "to": to}})
 
     def _upsert(self, element: Any, to: str | None = None, strict: bool = False) -> None:
+        _check_parent(to, "upsert")
         nodes = _wire_nodes(element, "upsert")
         msg = {"etype": "UPSERT", "ts": now_ms(), "data": {"nodes": nodes, "to": to}}
         msg["strict"] = bool(strict)

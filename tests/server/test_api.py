@@ -143,6 +143,14 @@ def test_snapshot_when_queued_not_when_sent():
         session.update @ 42
     with pytest.raises(TypeError):
         session.remove @ [1]
+    with pytest.raises(TypeError):
+        session.add(box, to=5)
+    with pytest.raises(TypeError):
+        session.upsert(box, to=["parent"])
+    with pytest.raises(TypeError):
+        session.set @ "not a scene"
+    with pytest.raises(TypeError):
+        Vuer().add_handler(42, lambda e, s: None)
 
 
 SRC = __import__("pathlib").Path(__file__).resolve().parents[2] / "src"
