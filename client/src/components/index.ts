@@ -44,6 +44,7 @@ import {
   SpotLightNode,
   StageNode,
 } from "./lights";
+import { MODEL_TAGS, ModelNode, SplatNode } from "./loaders";
 import { CatmullRomLineNode, CubicBezierLineNode, LineNode, QuadraticBezierLineNode } from "./lines";
 import { ArrowNode, CoordsMarkerNode } from "./markers";
 import { MATERIAL_TAGS, MaterialElement } from "./materials";
@@ -118,5 +119,7 @@ const table: Record<string, NodeComponent> = {
 };
 for (const tag of Object.keys(GEOMETRIES)) table[tag] = Primitive;
 for (const tag of MATERIAL_TAGS) table[tag] = MaterialElement;
+for (const tag of MODEL_TAGS) table[tag] = ModelNode;
+table.Splat = SplatNode;
 
 registerAll(table);

@@ -1,0 +1,154 @@
+// Model loaders (Obj, Ply, Pcd, Stl, Dae, Fbx, Glb, Urdf) and Splat. A load
+// failure logs one clear error and the node draws nothing; the rest of the
+// scene goes on. The loaded tree is freed on change and unmount.
+import { Splat } from "@react-three/drei";
+import { useFrame } from "@react-three/fiber";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import * as THREE from "three";
+import { useTransform } from "../core/transform";
+import type { NodeProps } from "../registry";
+import { sendEvent } from "../events";
+import type { SceneNode } from "../types";
+import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
+import { readModelFile } from "./modelSource";
+import { PARSERS, type Parsed } from "./parsers";
+import { bool, contentKey, num } from "./props";
+
+function disposeTree(root: THREE.Object3D): void {
+  root.traverse((o) => {
+    const { geometry, material } = o as THREE.Mesh;
+    geometry?.dispose();
+    for (const m of Array.isArray(material) ? material : material ? [material] : []) {
+      for (const value of Object.values(m)) if (value instanceof THREE.Texture) value.dispose();
+      m.dispose();
+    }
+  });
+}
+
+/** Loads the node's file whenever its source changes. */
+function useModel(node: SceneNode): Parsed | null {
+  const [parsed, setParsed] = useState<Parsed | null>(null);
+  const { tag, key, src, text, buff, mtl, assets, workingPath, packages, encoding } = node;
+  const sourceKey = `${contentKey(src)}|${typeof text === "string" ? text.length : ""}|${contentKey(mtl)}|${contentKey(assets)}|${contentKey(workingPath)}|${contentKey(packages)}`;
+  useEffect(() => {
+    let live = true;
+    let result: Parsed | null = null;
+    const parse = PARSERS[tag];
+    readModelFile({ tag, key, src, text, buff, encoding })
+      .then((file) => parse(file, node))
+      .then(
+        (done) => {
+          result = done;
+          if (live) setParsed(done);
+          else disposeTree(done.object);
+          if (typeof node.onLoad === "string") sendEvent(node.onLoad, { key }, key);
+        },
+        (error: unknown) => {
+          if (live) console.error(`vuer: <${tag} key="${key}"> could not load its model:`, error);
+        },
+      );
+    return () => {
+      live = false;
+      if (result) disposeTree(result.object);
+      setParsed(null);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads on the source only
+  }, [tag, key, sourceKey, buff]);
+  return parsed;
+}
+
+/** Material overrides (color, opacity, wireframe, material dict, materialType) on every mesh. */
+function useOverrides(object: THREE.Object3D | undefined, node: SceneNode): void {
+  const values = nodeMaterialValues(node);
+  const kind = kindName(node.materialType);
+  const overrideKey = `${kind}|${contentKey(values)}`;
+  const castShadow = bool(node.castShadow, false);
+  const receiveShadow = bool(node.receiveShadow, false);
+  useEffect(() => {
+    if (!object) return;
+    const replaced: [THREE.Mesh, THREE.Material | THREE.Material[]][] = [];
+    const made: THREE.Material[] = [];
+    const hasOverride = kind !== undefined || Object.keys(values).length > 0;
+    object.traverse((o) => {
+      o.castShadow = castShadow;
+      o.receiveShadow = receiveShadow;
+      if (!hasOverride || !(o instanceof THREE.Mesh)) return;
+      const original = o.material as THREE.Material | THREE.Material[];
+      const first = Array.isArray(original) ? original[0] : original;
+      const material = kind ? createMaterial(kind, values) : first.clone();
+      if (!kind) applyMaterialValues(material, values);
+      made.push(material);
+      replaced.push([o, original]);
+      o.material = material;
+    });
+    return () => {
+      for (const [mesh, original] of replaced) mesh.material = original;
+      made.forEach((m) => m.dispose());
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the override's content
+  }, [object, overrideKey, castShadow, receiveShadow]);
+}
+
+/** Plays clip `animationIndex` when `playAnimation` is set. */
+function useAnimation(parsed: Parsed | null, node: SceneNode): void {
+  const play = bool(node.playAnimation, node.tag === "Bvh");
+  const index = num(node.animationIndex, 0);
+  const speed = num(node.animationSpeed, 1);
+  const mixer = useMemo(() => {
+    const clip = parsed?.animations[index];
+    if (!play || !parsed || !clip) return null;
+    const m = new THREE.AnimationMixer(parsed.object);
+    m.clipAction(clip).play();
+    return m;
+  }, [parsed, play, index]);
+  useEffect(() => () => void mixer?.stopAllAction(), [mixer]);
+  useFrame((_, delta) => mixer?.update(delta * speed));
+}
+
+/** Joint values of a URDF robot (name → angle or offset). */
+function useJoints(object: THREE.Object3D | undefined, joints: unknown): void {
+  const jointKey = contentKey(joints);
+  useEffect(() => {
+    const robot = object as (THREE.Object3D & { setJointValues?: (v: Record<string, number>) => void }) | undefined;
+    if (!robot?.setJointValues || !joints || typeof joints !== "object") return;
+    robot.setJointValues(joints as Record<string, number>);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on content
+  }, [object, jointKey]);
+}
+
+export function ModelNode({ node, children }: NodeProps): ReactNode {
+  const parsed = useModel(node);
+  const object = parsed?.object;
+  useOverrides(object, node);
+  useAnimation(parsed, node);
+  useJoints(object, node.jointValues);
+  const transform = useTransform(node);
+  return (
+    <group {...transform} visible={transform.visible && node.hide !== true}>
+      {object && <primitive object={object} />}
+      {children}
+    </group>
+  );
+}
+
+/** Gaussian splats from a .splat URL (drei's Splat; sorted in a worker). */
+export function SplatNode({ node, children }: NodeProps): ReactNode {
+  const transform = useTransform(node);
+  if (typeof node.src !== "string") {
+    console.error(`vuer: <Splat key="${node.key}"> needs src, a URL of a .splat file`);
+    return null;
+  }
+  return (
+    <group {...transform}>
+      <Splat
+        src={new URL(node.src, document.baseURI).href}
+        alphaTest={num(node.alphaTest, 0)}
+        alphaHash={bool(node.alphaHash, false)}
+        toneMapped={bool(node.toneMapped, false)}
+      />
+      {children}
+    </group>
+  );
+}
+
+export const MODEL_TAGS = Object.keys(PARSERS);
