@@ -205,3 +205,39 @@ async def test_scene_ops_from_another_thread(make_app, serve, connect):
     await asyncio.wait_for(asyncio.to_thread(worker), 10)
     await client.wait_for(lambda c: c.scene.find("from-thread") is not None)
     assert client.scene.find("a")["x"] == 999
+
+
+async def test_updates_merge_while_the_client_is_behind(make_app, serve, connect):
+    app = make_app()
+    state: dict[str, object] = {}
+    done = asyncio.Event()
+
+    @app.spawn
+    async def main(session):
+        session.set @ Scene(Box(key="a", x=-1), key="root")
+        for i in range(1000):  # bounded: fill the socket until the writer waits
+            session.add @ Box(key=f"fill{i}", pad=b"x" * 100_000)
+            await asyncio.sleep(0)
+            if session._outbox.behind:
+                break
+        state["behind"] = session._outbox.behind
+        for i in range(10_000):
+            session.update @ Box(key="a", x=i)
+        session.remove @ "a"
+        session.add @ Box(key="a", x="re-added")
+        session.update @ Box(key="a", y=1)
+        done.set()
+        await session.forever()
+
+    await serve(app)
+    client = await connect(app, send_init=False)
+    client.pause_reading()
+    await client.send("INIT", client.client_info)
+    await asyncio.wait_for(done.wait(), 30)
+    client.resume_reading()
+    await client.wait_for(lambda c: c.counts["REMOVE"] == 1 and c.counts["UPDATE"] >= 2, 30)
+    assert state["behind"] is True
+    assert client.scene.find("a") == {"tag": "Box", "key": "a", "x": "re-added", "y": 1}
+    assert client.counts["UPDATE"] < 100  # 10,000 updates of one key merged while behind
+    updates = [m for m in client.messages if m["etype"] == "UPDATE"]
+    assert updates[-2]["data"]["nodes"] == [{"tag": "Box", "key": "a", "x": 9999}]
