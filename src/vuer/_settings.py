@@ -39,6 +39,9 @@ class Settings:
     name: str = "vuer"
     device: str | None = None
     verbose: bool = False
+    # Accepted so that public-package scripts run; this server uses one port.
+    web_port: int | None = None
+    workspace_path: str = ""
 
     # setting -> (environment variable, conversion)
     ENV: ClassVar[dict[str, tuple[str, Any]]] = {
