@@ -102,8 +102,9 @@ function controllerState(gamepad: Gamepad | undefined): Record<string, unknown> 
     state[name] = button.pressed;
     state[`${name}Value`] = button.value;
   });
-  if (gamepad && gamepad.axes.length >= 4) state.thumbstickValue = [gamepad.axes[2], gamepad.axes[3]];
-  if (gamepad && gamepad.axes.length >= 2) state.touchpadValue = [gamepad.axes[0], gamepad.axes[1]];
+  const axis = (i: number) => (Number.isFinite(gamepad?.axes[i]) ? gamepad!.axes[i] : 0);
+  if (gamepad && gamepad.axes.length >= 2) state.touchpadValue = [axis(0), axis(1)];
+  if (gamepad && gamepad.axes.length >= 4) state.thumbstickValue = [axis(2), axis(3)];
   return state;
 }
 
