@@ -4,7 +4,9 @@
 // - `document.body.dataset.vuerConnection`: "connecting" | "connected" | "reconnecting".
 // - `#vuer-canvas`: the WebGL canvas; `#vuer-html`: the htmlChildren overlay;
 //   `#vuer-panel` (`data-collapsed`), `#vuer-panel-toggle`, `#vuer-connection`
-//   (`data-state`), `#vuer-scene-tree` with one `li[data-key]` per node.
+//   (`data-state`), `#vuer-scene-tree` with one `li[data-key]` per node,
+//   `.vuer-xr-button[data-mode]` ("Enter VR/AR", only where WebXR offers the
+//   mode) and `#vuer-xr-exit` during a session.
 // - `window.__vuer`: `{ store, stats: {frames, messages, batches, errors},
 //   connection, three() }` — `store.getState().graph.nodes` is the scene by
 //   key; `three()` returns the R3F state (gl, scene, camera, size).
