@@ -2,7 +2,7 @@
 
 from vuer.__about__ import __version__
 
-__all__ = ["SessionClosed", "Vuer", "VuerSession", "__version__"]
+__all__ = ["SessionClosed", "Vuer", "VuerClient", "VuerSession", "__version__"]
 
 
 def __getattr__(name: str):  # lazy, so `import vuer.schemas` stays light
@@ -14,6 +14,10 @@ def __getattr__(name: str):  # lazy, so `import vuer.schemas` stays light
         from vuer.session import VuerSession
 
         return VuerSession
+    if name == "VuerClient":
+        from vuer.client import VuerClient
+
+        return VuerClient
     if name == "SessionClosed":
         from vuer.session import SessionClosed
 

@@ -1,0 +1,183 @@
+"""``VuerClient``: the public package's small Python client, on aiohttp.
+
+It connects, sends ``INIT`` (``client="python"``), sends ``ClientEvent``s and
+yields the server's messages as event objects::
+
+    async with VuerClient("ws://localhost:8012") as client:
+        client.send @ ClientEvent(etype="HELLO", value=1)   # fire and forget
+        await client.send(ClientEvent(etype="HELLO", value=2))
+        async for event in client:
+            print(event.etype, event.data)
+
+For tests and for keeping the scene a browser would show, see
+``vuer.testing.HeadlessClient``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import platform
+import ssl as ssl_module
+from collections.abc import Awaitable
+from typing import Any
+
+import aiohttp
+
+from vuer.__about__ import __version__
+from vuer.events import ClientEvent, now_ms
+from vuer.serdes import decode, encode
+
+__all__ = ["VuerClient", "client_info"]
+
+logger = logging.getLogger("vuer.client")
+
+
+def client_info() -> dict[str, Any]:
+    """What a Python client reports in its INIT event."""
+    import time
+
+    offset = time.localtime().tm_gmtoff
+    return {
+        "client": "python",
+        "pkg": "vuer",
+        "pkgVersion": __version__,
+        "pythonVersion": platform.python_version(),
+        "platform": platform.system(),
+        "machine": platform.machine(),
+        "timezone": time.tzname[0] if time.tzname else None,
+        "timezoneOffset": -offset // 60,  # minutes west of UTC, as browsers report it
+    }
+
+
+class _Send:
+    """``client.send @ event`` (fire and forget) or ``await client.send(event)``."""
+
+    def __init__(self, client: VuerClient) -> None:
+        self._client = client
+
+    def __call__(self, event: ClientEvent) -> Awaitable[None]:
+        return self._client._send(event)
+
+    def __matmul__(self, event: ClientEvent) -> None:
+        self._client._spawn(self._client._send(event))
+
+
+class VuerClient:
+    """Connect to a vuer server as a Python client.
+
+    ``uri`` defaults to ``VUER_CLIENT_URI`` or ``ws://localhost:8012``;
+    ``max_size`` to ``WEBSOCKET_MAX_SIZE`` or 256 MiB. ``ssl_verify=False``
+    (or ``VUER_SSL_VERIFY=0``) accepts self-signed certificates; ``ssl=`` takes
+    an ``ssl.SSLContext``.
+    """
+
+    def __init__(
+        self,
+        uri: str | None = None,
+        max_size: int | None = None,
+        ssl_verify: bool | None = None,
+        *,
+        ssl: ssl_module.SSLContext | None = None,
+        URI: str | None = None,  # noqa: N803 (the public package's spelling)
+    ) -> None:
+        self.uri = uri or URI or os.environ.get("VUER_CLIENT_URI", "ws://localhost:8012")
+        self.websocket_max_size = max_size or int(os.environ.get("WEBSOCKET_MAX_SIZE", 2**28))
+        if ssl_verify is None:
+            ssl_verify = os.environ.get("VUER_SSL_VERIFY", "1").lower() not in ("0", "false")
+        self._ssl: ssl_module.SSLContext | bool = ssl if ssl is not None else ssl_verify
+        self._http: aiohttp.ClientSession | None = None
+        self._ws: aiohttp.ClientWebSocketResponse | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    @property
+    def connected(self) -> bool:
+        return self._ws is not None and not self._ws.closed
+
+    async def connect(self) -> VuerClient:
+        """Open the socket and send INIT."""
+        self._http = aiohttp.ClientSession()
+        try:
+            self._ws = await self._http.ws_connect(
+                self.uri, max_msg_size=self.websocket_max_size, compress=0, ssl=self._ssl
+            )
+        except BaseException:
+            await self._http.close()
+            self._http = None
+            raise
+        await self._send(ClientEvent(etype="INIT", value=client_info()))
+        return self
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+            self._ws = None
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
+
+    async def __aenter__(self) -> VuerClient:
+        return await self.connect()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def send(self) -> _Send:
+        return _Send(self)
+
+    async def _send(self, event: ClientEvent) -> None:
+        if not isinstance(event, ClientEvent):
+            raise TypeError(f"VuerClient sends ClientEvents, got {type(event).__name__}")
+        if not self.connected:
+            raise ConnectionError("not connected: call connect() or use `async with`")
+        msg = event._serialize()
+        if isinstance(msg.get("ts"), float):
+            msg["ts"] = int(msg["ts"] * 1000)
+        elif msg.get("ts") is None:
+            msg["ts"] = now_ms()
+        assert self._ws is not None
+        await self._ws.send_bytes(encode(msg))
+
+    def _spawn(self, coro: Awaitable[None]) -> None:
+        async def run() -> None:
+            try:
+                await coro
+            except Exception as e:  # nobody awaits a fire-and-forget send: log it
+                logger.warning("VuerClient: send failed: %r", e)
+
+        task = asyncio.ensure_future(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def recv(self, timeout: float | None = None) -> ClientEvent | None:
+        """The next message from the server as an event (None on timeout or close)."""
+        if self._ws is None:
+            raise ConnectionError("not connected: call connect() or use `async with`")
+        while True:
+            try:
+                msg = await asyncio.wait_for(self._ws.receive(), timeout)
+            except asyncio.TimeoutError:
+                return None
+            if msg.type != aiohttp.WSMsgType.BINARY:
+                if msg.type in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.PING):
+                    continue
+                return None  # closed or failed
+            try:
+                payload = decode(msg.data)
+            except ValueError as e:
+                logger.warning("VuerClient: skipped an undecodable message: %s", e)
+                continue
+            if isinstance(payload, dict) and all(isinstance(k, str) for k in payload):
+                return ClientEvent(**payload)
+            logger.warning("VuerClient: skipped a message that is not a map")
+
+    def __aiter__(self) -> VuerClient:
+        return self
+
+    async def __anext__(self) -> ClientEvent:
+        event = await self.recv()
+        if event is None:
+            raise StopAsyncIteration
+        return event
