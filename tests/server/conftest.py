@@ -25,7 +25,7 @@ def make_app(tmp_path: Any) -> Callable[..., Vuer]:
 
 @pytest.fixture
 async def serve() -> AsyncIterator[Callable[[Vuer], Any]]:
-    """``async with serve(app)``-free form: ``await serve(app)`` starts it until the test ends."""
+    """``await serve(app)`` starts the app in the test's loop; it stops when the test ends."""
     started: list[Any] = []
 
     async def start(app: Vuer) -> Vuer:
