@@ -1,0 +1,60 @@
+// Pure helpers of the core: placement props, capture options, socket URL,
+// camera payloads.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { PerspectiveCamera, Quaternion, Vector3 } from "three";
+import { socketUrl } from "../src/connection";
+import { transformProps } from "../src/core/transform";
+import { cameraPayload } from "../src/interaction/cameraPayload";
+import { captureOptions } from "../src/interaction/capture";
+
+test("transformProps passes lists through and decomposes a column-major matrix", () => {
+  const plain = transformProps({ tag: "Box", key: "b", position: [1, 2, 3], rotation: [0, 1, 0, "YXZ"], scale: 2 });
+  assert.deepEqual(plain.position, [1, 2, 3]);
+  assert.deepEqual(plain.rotation, [0, 1, 0, "YXZ"]);
+  assert.equal(plain.scale, 2);
+  assert.equal(plain.visible, true);
+  assert.equal(plain.userData.vuerKey, "b");
+
+  const matrix = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 4, 5, 6, 1]; // translation in the last column
+  const placed = transformProps({ tag: "Box", key: "m", matrix, position: [9, 9, 9], visible: false });
+  assert.ok(placed.position instanceof Vector3);
+  assert.deepEqual((placed.position as Vector3).toArray(), [4, 5, 6]);
+  assert.ok((placed.quaternion as Quaternion).equals(new Quaternion()));
+  assert.equal(placed.visible, false);
+});
+
+test("transformProps ignores malformed placement", () => {
+  const out = transformProps({ tag: "Box", key: "x", position: [1, "a", 3], rotation: "up", scale: [1] });
+  assert.equal(out.position, undefined);
+  assert.equal(out.rotation, undefined);
+  assert.equal(out.scale, undefined);
+});
+
+test("captureOptions reads quality, subsample, format and depth", () => {
+  const base = { width: 640, height: 480, renderDepth: false };
+  assert.deepEqual(captureOptions({}, base), { width: 640, height: 480, format: "jpeg", quality: 0.9, renderDepth: false });
+  const opts = captureOptions({ quality: 80, subsample: 2, format: "PNG", renderDepth: true }, base);
+  assert.deepEqual(opts, { width: 320, height: 240, format: "png", quality: 0.8, renderDepth: true });
+  assert.equal(captureOptions({ subsample: 0 }, base).width, 640);
+});
+
+test("socketUrl: the ws parameter, else the page origin", () => {
+  const page = (href: string) => new URL(href) as unknown as Location;
+  assert.equal(socketUrl(page("http://example.org:8012/?ws=ws://other:1/")), "ws://other:1/");
+  assert.equal(socketUrl(page("http://example.org:8012/index.html?x=1")), "ws://example.org:8012/");
+  assert.equal(socketUrl(page("https://example.org/")), "wss://example.org/");
+});
+
+test("cameraPayload carries the world pose and a column-major matrix", () => {
+  const camera = new PerspectiveCamera(60, 2, 0.1, 50);
+  camera.position.set(1, 2, 3);
+  camera.lookAt(0, 0, 0);
+  const payload = cameraPayload(camera, 800, 400);
+  assert.deepEqual(payload.position.map((v) => Math.round(v * 1e6) / 1e6), [1, 2, 3]);
+  assert.equal(payload.matrix.length, 16);
+  assert.deepEqual(payload.matrix.slice(12, 15).map((v) => Math.round(v * 1e6) / 1e6), [1, 2, 3]);
+  assert.equal(payload.fov, 60);
+  assert.equal(payload.ctype, "PerspectiveCamera");
+  assert.equal(payload.width, 800);
+});
