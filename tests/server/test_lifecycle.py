@@ -143,3 +143,20 @@ async def test_stopping_the_server_closes_clients_with_going_away(make_app):
     finally:
         await client.close()
         await app.astop()
+
+
+async def test_session_socket_closes_the_client(make_app, serve, connect):
+    app = make_app()
+
+    @app.spawn
+    async def main(session):
+        session.set @ Scene(key="root")
+        session.remove(["root-child", "other"])  # call form
+        await session.flush()
+        await session.socket.close()
+
+    await serve(app)
+    client = await connect(app)
+    assert await client.wait_closed() == 1000
+    assert [m["etype"] for m in client.messages] == ["SET", "REMOVE"]
+    assert client.messages[-1]["data"] == {"keys": ["root-child", "other"]}
