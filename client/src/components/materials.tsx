@@ -2,11 +2,12 @@
 // shortcut props color/opacity/wireframe on the node), and the material
 // element tags (meshStandardMaterial, …) that attach to their parent object.
 // A material is rebuilt only when its content changes, and disposed then.
-import { useEffect, useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import * as THREE from "three";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
 import { color, contentKey, isRecord } from "./props";
+import { SharedCache, useShared } from "./shared";
 
 type MaterialClass = new () => THREE.Material;
 
@@ -98,13 +99,15 @@ export function createMaterial(kind: string | undefined, values: Record<string, 
   return material;
 }
 
-/** A material built from `values`, rebuilt when their content changes, disposed after. */
+const materials = new SharedCache<THREE.Material>();
+
+/**
+ * A material built from `values`, shared with every node asking for the same
+ * content, rebuilt when the content changes and disposed with its last user.
+ * Shared: never mutate it.
+ */
 export function useBuiltMaterial(kind: string | undefined, values: Record<string, unknown>): THREE.Material {
-  const memoKey = `${kind}|${contentKey(values)}`;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on content, not identity
-  const material = useMemo(() => createMaterial(kind, values), [memoKey]);
-  useEffect(() => () => material.dispose(), [material]);
-  return material;
+  return useShared(materials, `${kind}|${contentKey(values)}`, () => createMaterial(kind, values));
 }
 
 /**
