@@ -19,42 +19,44 @@ class SceneStore:
         self._index: dict[str, dict[str, Any]] | None = None
 
     # ---- lookup -------------------------------------------------------------
+    # The index maps each key to (node, the list holding it); None for the root.
+    # Appends and removals keep it current; replacing a subtree rebuilds it lazily.
 
-    def _walk(self) -> Iterator[tuple[dict[str, Any], list[Any] | None]]:
-        """Every node with the list that holds it (None for the root)."""
-        if self.root is None:
-            return
-        stack: list[tuple[dict[str, Any], list[Any] | None]] = [(self.root, None)]
+    @staticmethod
+    def _walk(
+        top: dict[str, Any], holder: list[Any] | None
+    ) -> Iterator[tuple[dict[str, Any], list[Any] | None]]:
+        """Every node of the subtree under ``top``, with the list that holds it."""
+        stack: list[tuple[dict[str, Any], list[Any] | None]] = [(top, holder)]
         while stack:
-            node, holder = stack.pop()
-            yield node, holder
+            node, held_by = stack.pop()
+            yield node, held_by
             for name in CHILD_LISTS:
                 children = node.get(name)
                 if isinstance(children, list):
                     stack.extend((c, children) for c in children if isinstance(c, dict))
 
-    def _nodes(self) -> dict[str, dict[str, Any]]:
+    def _entries(self) -> dict[str, tuple[dict[str, Any], list[Any] | None]]:
         if self._index is None:
-            index: dict[str, dict[str, Any]] = {}
-            for node, _ in self._walk():
-                key = node.get("key")
-                if isinstance(key, str):
-                    index.setdefault(key, node)
-            self._index = index
+            self._index = {}
+            if self.root is not None:
+                self._index_subtree(self.root, None)
         return self._index
+
+    def _index_subtree(self, top: dict[str, Any], holder: list[Any] | None) -> None:
+        assert self._index is not None
+        for node, held_by in self._walk(top, holder):
+            key = node.get("key")
+            if isinstance(key, str):
+                self._index.setdefault(key, (node, held_by))
 
     def find(self, key: str) -> dict[str, Any] | None:
         """The node with this key, anywhere in the tree."""
-        return self._nodes().get(key)
+        entry = self._entries().get(key)
+        return None if entry is None else entry[0]
 
     def keys(self) -> set[str]:
-        return set(self._nodes())
-
-    def _holder(self, key: str) -> list[Any] | None:
-        for node, holder in self._walk():
-            if node.get("key") == key:
-                return holder
-        return None
+        return set(self._entries())
 
     # ---- operations ---------------------------------------------------------
 
@@ -95,18 +97,19 @@ class SceneStore:
             return
         for node in nodes:
             key = node.get("key")
-            old = self.find(key) if isinstance(key, str) else None
-            if isinstance(key, str) and old is not None:  # an existing key: replaced in place
-                holder = self._holder(key)
-                if holder is not None:
-                    holder[holder.index(old)] = node
-                    self._index = None
-                    continue
+            entry = self._entries().get(key) if isinstance(key, str) else None
+            if entry is not None and entry[1] is not None:  # an existing key: replaced in place
+                old, holder = entry
+                holder[holder.index(old)] = node
+                self._index = None
+                continue
             children = parent.get("children")
             if not isinstance(children, list):
                 children = parent["children"] = []
+                self._index = None  # entries of the parent's old children list are stale
             children.append(node)
-            self._index = None
+            if self._index is not None:
+                self._index_subtree(node, children)
 
     def _update(self, node: dict[str, Any], strict: bool) -> bool:
         key = node.get("key")
@@ -128,8 +131,13 @@ class SceneStore:
         return True
 
     def _remove(self, key: Any) -> None:
-        holder = self._holder(key) if isinstance(key, str) else None
-        if holder is None:
+        entry = self._entries().get(key) if isinstance(key, str) else None
+        if entry is None or entry[1] is None:  # unknown, or the root itself
             return
-        holder[:] = [c for c in holder if not (isinstance(c, dict) and c.get("key") == key)]
-        self._index = None
+        node, holder = entry
+        holder[:] = [c for c in holder if c is not node]
+        for gone, _ in self._walk(node, holder):
+            gone_key = gone.get("key")
+            if isinstance(gone_key, str) and self._index is not None:
+                if self._index.get(gone_key, (None,))[0] is gone:
+                    del self._index[gone_key]
