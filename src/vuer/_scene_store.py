@@ -16,7 +16,7 @@ class SceneStore:
 
     def __init__(self) -> None:
         self.root: dict[str, Any] | None = None
-        self._index: dict[str, dict[str, Any]] | None = None
+        self._index: dict[str, tuple[dict[str, Any], list[Any] | None]] | None = None
 
     # ---- lookup -------------------------------------------------------------
     # The index maps each key to (node, the list holding it); None for the root.
@@ -98,9 +98,9 @@ class SceneStore:
         for node in nodes:
             key = node.get("key")
             entry = self._entries().get(key) if isinstance(key, str) else None
-            if entry is not None and entry[1] is not None:  # an existing key: replaced in place
-                old, holder = entry
-                holder[holder.index(old)] = node
+            holder = None if entry is None else entry[1]
+            if entry is not None and holder is not None:  # an existing key: replaced in place
+                holder[holder.index(entry[0])] = node
                 self._index = None
                 continue
             children = parent.get("children")
@@ -132,12 +132,13 @@ class SceneStore:
 
     def _remove(self, key: Any) -> None:
         entry = self._entries().get(key) if isinstance(key, str) else None
-        if entry is None or entry[1] is None:  # unknown, or the root itself
+        holder = None if entry is None else entry[1]
+        if entry is None or holder is None:  # unknown, or the root itself
             return
-        node, holder = entry
+        node = entry[0]
         holder[:] = [c for c in holder if c is not node]
+        index = self._entries()
         for gone, _ in self._walk(node, holder):
             gone_key = gone.get("key")
-            if isinstance(gone_key, str) and self._index is not None:
-                if self._index.get(gone_key, (None,))[0] is gone:
-                    del self._index[gone_key]
+            if isinstance(gone_key, str) and gone_key in index and index[gone_key][0] is gone:
+                del index[gone_key]
