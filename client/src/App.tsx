@@ -33,6 +33,7 @@ export function App(): ReactNode {
         className="vuer-canvas-wrap"
         camera={CAMERA}
         shadows
+        flat
         onCreated={onCreated}
       >
         <FrameCounter />

@@ -68,7 +68,9 @@ export function SceneSettings({ node }: { node: SceneNode }): null {
 
   useLayoutEffect(() => {
     const mapping = toneMappingOf(toneMapping);
-    gl.toneMapping = mapping ?? THREE.ACESFilmicToneMapping;
+    // No tone mapping unless asked: colours the program sends (point clouds,
+    // images, unlit materials) show as sent, and grabbed frames match them.
+    gl.toneMapping = mapping ?? THREE.NoToneMapping;
     gl.toneMappingExposure = typeof toneMappingExposure === "number" ? toneMappingExposure : 1;
     invalidate();
   }, [gl, toneMapping, toneMappingExposure, invalidate]);
