@@ -68,50 +68,26 @@ export function indexAttribute(bytes: Uint8Array): THREE.BufferAttribute {
 
 /**
  * A half float's magnitude orders like its low 15 bits, so one integer pass
- * finds each axis' extremes without decoding every value.
+ * finds each axis' extremes without decoding every value. Per axis it tracks
+ * the largest positive and the largest negative magnitude (-1: none seen);
+ * inf and NaN (magnitude >= 0x7c00) are skipped.
  */
 function halfBox(array: Uint16Array, box: THREE.Box3): void {
-  const posMax = [0, 0, 0];
-  const negMax = [0, 0, 0];
-  const any = [false, false, false, false, false, false];
-  for (let i = 0; i + 2 < array.length; i += 3) {
-    for (let a = 0; a < 3; a++) {
-      const h = array[i + a];
-      const mag = h & 0x7fff;
-      if (mag >= 0x7c00) continue; // inf / NaN
-      if (h & 0x8000) {
-        if (mag >= negMax[a]) {
-          negMax[a] = mag;
-          any[3 + a] = true;
-        }
-      } else if (mag >= posMax[a]) {
-        posMax[a] = mag;
-        any[a] = true;
-      }
-    }
+  let px = -1, py = -1, pz = -1, nx = -1, ny = -1, nz = -1;
+  const end = array.length - (array.length % 3);
+  for (let i = 0; i < end; i += 3) {
+    const x = array[i], y = array[i + 1], z = array[i + 2];
+    if (x & 0x8000) { const m = x & 0x7fff; if (m > nx && m < 0x7c00) nx = m; } else if (x > px && x < 0x7c00) px = x;
+    if (y & 0x8000) { const m = y & 0x7fff; if (m > ny && m < 0x7c00) ny = m; } else if (y > py && y < 0x7c00) py = y;
+    if (z & 0x8000) { const m = z & 0x7fff; if (m > nz && m < 0x7c00) nz = m; } else if (z > pz && z < 0x7c00) pz = z;
   }
   const f = THREE.DataUtils.fromHalfFloat;
-  const lo = [0, 1, 2].map((a) => (any[3 + a] ? -f(negMax[a]) : f(posMax[a])));
-  const hi = [0, 1, 2].map((a) => (any[a] ? f(posMax[a]) : -f(negMax[a])));
-  // Only negatives on an axis: its max is the smallest magnitude, found below.
-  for (let a = 0; a < 3; a++) {
-    if (!any[a] && any[3 + a]) hi[a] = -f(minNegative(array, a));
-    if (!any[3 + a] && any[a]) lo[a] = f(minPositive(array, a));
-  }
-  box.min.set(lo[0], lo[1], lo[2]);
-  box.max.set(hi[0], hi[1], hi[2]);
-}
-
-function minNegative(array: Uint16Array, axis: number): number {
-  let min = 0x7c00;
-  for (let i = axis; i < array.length; i += 3) if (array[i] & 0x8000) min = Math.min(min, array[i] & 0x7fff);
-  return min;
-}
-
-function minPositive(array: Uint16Array, axis: number): number {
-  let min = 0x7c00;
-  for (let i = axis; i < array.length; i += 3) if (!(array[i] & 0x8000)) min = Math.min(min, array[i]);
-  return min;
+  // An axis with values of one sign only is bounded by 0 on the other side:
+  // conservative, and exact enough for culling.
+  const lo = (neg: number) => (neg < 0 ? 0 : -f(neg));
+  const hi = (pos: number) => (pos < 0 ? 0 : f(pos));
+  box.min.set(lo(nx), lo(ny), lo(nz));
+  box.max.set(hi(px), hi(py), hi(pz));
 }
 
 function floatBox(array: Float32Array, box: THREE.Box3): void {
