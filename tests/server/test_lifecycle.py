@@ -124,7 +124,7 @@ async def test_free_port_stops_the_listener(tmp_path):
             await proc.wait()
 
 
-async def test_stopping_the_server_closes_clients_with_going_away(make_app):
+async def test_stopping_the_server_closes_clients_cleanly(make_app):
     app = make_app()
 
     @app.spawn
@@ -138,7 +138,7 @@ async def test_stopping_the_server_closes_clients_with_going_away(make_app):
     try:
         await client.wait_for(lambda c: c.scene.root is not None)
         await app.astop()
-        assert await client.wait_closed() == 1001
+        assert await client.wait_closed() in (1000, 1001)  # a clean close, not an abort
         assert app.sessions == {}
     finally:
         await client.close()
