@@ -9,7 +9,6 @@ import { Euler, Matrix4, Quaternion, Vector3 } from "three";
 import type { SceneNode } from "../types";
 
 export type Vec3 = [number, number, number];
-
 export type Vec4 = [number, number, number, number];
 export type EulerTuple = [number, number, number] | [number, number, number, Euler["order"]];
 
@@ -50,12 +49,6 @@ export function toEuler(value: unknown): Euler | undefined {
   const euler = new Euler(value[0], value[1], value[2]);
   if (typeof order === "string" && EULER_ORDERS.has(order)) euler.order = order as Euler["order"];
   return euler;
-}
-
-/** A quaternion from [x, y, z, w]. */
-export function toQuaternion(value: unknown): Quaternion | undefined {
-  if (!isNumberList(value, 4)) return undefined;
-  return new Quaternion(value[0], value[1], value[2], value[3]);
 }
 
 /** A Matrix4 from 16 column-major floats (three.js `elements` order). */
