@@ -1,0 +1,171 @@
+"""Fixtures for the client components' browser tests.
+
+A real ``Vuer`` on a free loopback port serves the built client; Debian's
+chromium (through the PyPI ``playwright`` package, SwiftShader WebGL) opens it.
+Pixels are read from screenshots at points the page itself projects, so the
+tests do not depend on the default camera pose.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import vuer
+from vuer import Vuer, VuerSession
+from vuer.testing import running
+
+BUILD = Path(vuer.__file__).parent / "client_build"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--use-gl=angle",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--disable-background-networking",
+]
+VIEWPORT = {"width": 640, "height": 480}
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
+
+playwright_api = pytest.importorskip("playwright.async_api")
+if not (BUILD / "index.html").is_file():
+    pytest.skip("client not built (cd client && npm run build)", allow_module_level=True)
+if not Path(CHROMIUM).exists():
+    pytest.skip("chromium is not installed", allow_module_level=True)
+
+
+@dataclass
+class Opened:
+    """A page showing a scene, with what it logged and requested."""
+
+    page: Any
+    app: Vuer
+    session: VuerSession
+    console: list[tuple[str, str]] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+
+    def errors(self) -> list[str]:
+        return [text for kind, text in self.console if kind == "error"]
+
+    async def wait_for_object(self, key: str, kind: str = "", timeout: float = 15_000) -> None:
+        """Wait until the scene holds an object of `key` (and of three.js type `kind`)."""
+        await self.page.wait_for_function(
+            """([key, kind]) => {
+                const t = window.__vuer && window.__vuer.three && window.__vuer.three();
+                if (!t) return false;
+                let found = false;
+                t.scene.traverse((o) => {
+                  if (o.userData.vuerKey === key && (!kind || o.type === kind || o['is' + kind])) found = true;
+                });
+                return found;
+            }""",
+            arg=[key, kind],
+            timeout=timeout,
+        )
+
+    async def frames(self, n: int = 3) -> None:
+        """Let the page draw `n` more frames."""
+        await self.page.evaluate(
+            """(n) => new Promise((done) => {
+                const step = (left) => left ? requestAnimationFrame(() => step(left - 1)) : done();
+                step(n);
+            })""",
+            n,
+        )
+
+    async def screen_point(self, xyz: list[float]) -> tuple[int, int]:
+        """Where a world point lands in the viewport, per the page's camera."""
+        x, y = await self.page.evaluate(
+            """(p) => {
+                const { camera, size } = window.__vuer.three();
+                const v = camera.position.clone().set(p[0], p[1], p[2]).project(camera);
+                return [(v.x + 1) / 2 * size.width, (1 - v.y) / 2 * size.height];
+            }""",
+            xyz,
+        )
+        return round(x), round(y)
+
+    async def pixels(self) -> Any:
+        from PIL import Image
+
+        png = await self.page.screenshot()
+        return Image.open(io.BytesIO(png)).convert("RGB")
+
+    async def color_at(self, xyz: list[float]) -> tuple[int, int, int]:
+        await self.frames()
+        image = await self.pixels()
+        x, y = await self.screen_point(xyz)
+        return image.getpixel((x, y))
+
+
+Scene = Callable[[VuerSession], Awaitable[None] | None]
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Any]:
+    async with playwright_api.async_playwright() as p:
+        launched = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+async def open_scene(
+    browser: Any, tmp_path: Path
+) -> AsyncIterator[Callable[..., Awaitable[Opened]]]:
+    """``await open_scene(fn)``: serve a scene that ``fn(session)`` sets, open it in chromium."""
+    contexts: list[Any] = []
+
+    async def open_(setup: Scene, handlers: tuple[str, ...] = ()) -> Opened:
+        app = Vuer(host="127.0.0.1", port=0, static_root=tmp_path, queries={"collapseMenu": "true"})
+        ready: asyncio.Future[VuerSession] = asyncio.get_running_loop().create_future()
+
+        @app.spawn
+        async def main(session: VuerSession) -> None:
+            result = setup(session)
+            if asyncio.iscoroutine(result):
+                await result
+            if not ready.done():
+                ready.set_result(session)
+            await session.forever()
+
+        ctx = running(app)
+        await ctx.__aenter__()
+        contexts.append(ctx)
+        page = await browser.new_page(viewport=VIEWPORT)
+        opened = Opened(page=page, app=app, session=None)  # type: ignore[arg-type]
+        for etype in handlers:
+
+            async def record(event: Any, _session: Any) -> None:
+                opened.events.append(event)
+
+            app.add_handler(etype, record)
+        page.on("console", lambda m: opened.console.append((m.type, m.text)))
+        page.on(
+            "request", lambda r: None if r.url.startswith(LOCAL) else opened.external.append(r.url)
+        )
+        await page.goto(app.get_url("127.0.0.1"))
+        opened.session = await asyncio.wait_for(ready, 15)
+        return opened
+
+    yield open_
+    for ctx in reversed(contexts):
+        await ctx.__aexit__(None, None, None)
+
+
+def near(color: tuple[int, int, int], target: tuple[int, int, int], tolerance: int = 60) -> bool:
+    return all(abs(c - t) <= tolerance for c, t in zip(color, target, strict=True))
+
+
+def dominant(color: tuple[int, int, int], channel: int, margin: int = 60) -> bool:
+    """True when one channel (0 r, 1 g, 2 b) beats both others by `margin`."""
+    others = [c for i, c in enumerate(color) if i != channel]
+    return all(color[channel] - c >= margin for c in others)
