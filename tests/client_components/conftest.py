@@ -51,19 +51,34 @@ class Opened:
     console: list[tuple[str, str]] = field(default_factory=list)
     external: list[str] = field(default_factory=list)
     events: list[Any] = field(default_factory=list)
+    # Set whenever a console line or a client event arrives.
+    changed: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def until(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+        """Wait (bounded) until `predicate()` holds, re-checking on each event or log line."""
+
+        async def watch() -> None:
+            while not predicate():
+                self.changed.clear()
+                if predicate():
+                    return
+                await self.changed.wait()
+
+        await asyncio.wait_for(watch(), timeout)
 
     def errors(self) -> list[str]:
         return [text for kind, text in self.console if kind == "error"]
 
     async def wait_for_object(self, key: str, kind: str = "", timeout: float = 15_000) -> None:
-        """Wait until the scene holds an object of `key` (and of three.js type `kind`)."""
+        """Wait until the scene holds an object of `key`'s node (of three.js type `kind`)."""
         await self.page.wait_for_function(
             """([key, kind]) => {
                 const t = window.__vuer && window.__vuer.three && window.__vuer.three();
                 if (!t) return false;
+                const owner = (o) => { for (; o; o = o.parent) if (o.userData.vuerKey) return o.userData.vuerKey; };
                 let found = false;
                 t.scene.traverse((o) => {
-                  if (o.userData.vuerKey === key && (!kind || o.type === kind || o['is' + kind])) found = true;
+                  if (owner(o) === key && (!kind || o.type === kind || o['is' + kind])) found = true;
                 });
                 return found;
             }""",
@@ -146,9 +161,15 @@ async def open_scene(
 
             async def record(event: Any, _session: Any) -> None:
                 opened.events.append(event)
+                opened.changed.set()
 
             app.add_handler(etype, record)
-        page.on("console", lambda m: opened.console.append((m.type, m.text)))
+
+        def on_console(message: Any) -> None:
+            opened.console.append((message.type, message.text))
+            opened.changed.set()
+
+        page.on("console", on_console)
         page.on(
             "request", lambda r: None if r.url.startswith(LOCAL) else opened.external.append(r.url)
         )

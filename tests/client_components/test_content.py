@@ -1,0 +1,122 @@
+"""Images, text, HTML elements and model loaders; failures stay local to their node."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vuer.schemas import Box, Button, Image, Obj, Scene, Slider, Stl, Text, div
+
+from .conftest import dominant
+
+STL = """solid t
+facet normal 0 0 1
+outer loop
+vertex -0.5 -0.5 0
+vertex 0.5 -0.5 0
+vertex 0 0.5 0
+endloop
+endfacet
+endsolid t
+"""
+
+
+async def test_image_from_png_bytes_shows_upright(open_scene) -> None:
+    pixels = np.zeros((20, 40, 3), np.uint8)
+    pixels[:10] = [255, 0, 0]  # top half red
+    pixels[10:] = [0, 0, 255]  # bottom half blue
+
+    def setup(session) -> None:
+        session.set @ Scene(Image(pixels, key="img", height=1, format="png"), bgChildren=[])
+
+    opened = await open_scene(setup)
+    await opened.wait_for_object("img", "Mesh")
+    assert dominant(await opened.color_at([0, 0.25, 0]), 0)
+    assert dominant(await opened.color_at([0, -0.25, 0]), 2)
+
+
+async def test_text_uses_the_bundled_font_and_nothing_leaves_the_machine(open_scene) -> None:
+    def setup(session) -> None:
+        session.set @ Scene(Text("HHHH", key="txt", fontSize=0.6, color="black"), bgChildren=[])
+
+    opened = await open_scene(setup)
+    await opened.wait_for_object("txt", "Mesh")
+    # Troika builds glyphs asynchronously: wait for the text's geometry to have bounds.
+    await opened.page.wait_for_function(
+        """() => { let ok = false; window.__vuer.three().scene.traverse((o) => {
+            if (o.userData.vuerKey === 'txt' && o.textRenderInfo) ok = true; }); return ok; }""",
+        timeout=15_000,
+    )
+    await opened.frames(3)
+    image = await opened.pixels()
+    x0, y0 = await opened.screen_point([-0.9, 0.3, 0])
+    x1, y1 = await opened.screen_point([0.9, -0.3, 0])
+    dark = sum(
+        1 for x in range(x0, x1, 2) for y in range(y0, y1, 2) if max(image.getpixel((x, y))) < 80
+    )
+    assert dark > 50
+    assert opened.external == []
+
+
+async def test_html_button_and_slider_send_events(open_scene) -> None:
+    def setup(session) -> None:
+        session.set @ Scene(
+            bgChildren=[],
+            htmlChildren=[
+                div(
+                    Button(key="go", value="Go"),
+                    Slider(key="speed", min=0, max=10, step=1, value=2),
+                    key="box",
+                )
+            ],
+        )
+
+    opened = await open_scene(setup, handlers=("CLICK", "SLIDE"))
+    await opened.page.click("button[data-key=go]")
+    slider = opened.page.locator("input[data-key=speed]")
+    await slider.focus()
+    await opened.page.keyboard.press("ArrowRight")
+
+    await opened.until(lambda: {e.etype for e in opened.events} == {"CLICK", "SLIDE"})
+    click = next(e for e in opened.events if e.etype == "CLICK")
+    slide = next(e for e in opened.events if e.etype == "SLIDE")
+    assert click.key == "go" and click.value["key"] == "go"
+    assert slide.key == "speed" and slide.value == 3
+
+
+async def test_a_failing_loader_and_an_unknown_tag_leave_the_rest_drawn(
+    open_scene, tmp_path
+) -> None:
+    (tmp_path / "tri.stl").write_text(STL)
+
+    def setup(session) -> None:
+        session.set @ Scene(
+            Obj(key="missing", src="/static/nope.obj"),
+            Stl(
+                key="stl",
+                src="/static/tri.stl",
+                position=[1, 0, 0],
+                color="#00ff00",
+                materialType="basic",
+            ),
+            Box(
+                key="ok",
+                args=[0.5, 0.5, 0.5],
+                position=[-1, 0, 0],
+                color="red",
+                materialType="basic",
+            ),
+            bgChildren=[],
+        )
+        session.add @ Box(key="after", args=[0.3, 0.3, 0.3], position=[0, 1, 0])
+        session.upsert @ {"tag": "NoSuchThing", "key": "weird"}
+
+    opened = await open_scene(setup)
+    await opened.wait_for_object("ok", "Mesh")
+    await opened.wait_for_object("stl", "Mesh")
+    await opened.wait_for_object("after", "Mesh")
+    assert dominant(await opened.color_at([-1, 0, 0]), 0)
+    assert dominant(await opened.color_at([1, 0, 0]), 1)
+
+    await opened.until(lambda: any('key="missing"' in e for e in opened.errors()))
+    failures = [e for e in opened.errors() if 'key="missing"' in e]
+    assert len(failures) == 1 and "404" in failures[0]
