@@ -119,7 +119,9 @@ export class Connection {
     let message: unknown;
     try {
       if (!(data instanceof ArrayBuffer)) throw new Error("a text frame (the protocol is binary msgpack)");
+      const start = performance.now();
       message = decode(new Uint8Array(data));
+      stats.lastDecodeMs = performance.now() - start;
     } catch (error) {
       stats.errors++;
       console.warn("vuer: dropping a malformed message:", error);
@@ -148,7 +150,10 @@ export class Connection {
     this.flushScheduled = false;
     const batch = this.pending;
     this.pending = [];
-    for (const message of applyBatch(batch)) {
+    const start = performance.now();
+    const rest = applyBatch(batch);
+    stats.lastApplyMs = performance.now() - start;
+    for (const message of rest) {
       if (message.etype === "TERMINATE") {
         console.info("vuer: the server ended this session");
         continue;

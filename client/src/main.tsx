@@ -7,8 +7,8 @@
 //   (`data-state`), `#vuer-scene-tree` with one `li[data-key]` per node,
 //   `.vuer-xr-button[data-mode]` ("Enter VR/AR", only where WebXR offers the
 //   mode) and `#vuer-xr-exit` during a session.
-// - `window.__vuer`: `{ store, stats: {frames, messages, batches, errors},
-//   connection, three() }` — `store.getState().graph.nodes` is the scene by
+// - `window.__vuer`: `{ store, stats: {frames, messages, batches, errors,
+//   lastDecodeMs, lastApplyMs}, connection, three() }` — `store.getState().graph.nodes` is the scene by
 //   key; `three()` returns the R3F state (gl, scene, camera, size).
 // Query parameters: `ws` (socket URL, default this page's origin),
 // `collapseMenu=true` (start with the panel folded).
