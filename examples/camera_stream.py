@@ -1,0 +1,34 @@
+"""Stream the browser's camera to Python: orbit the view and watch the pose arrive.
+
+    python examples/camera_stream.py   # open http://localhost:8012 and drag
+
+``OrbitControls(stream=True)`` makes the page send ``CAMERA_MOVE`` (throttled)
+with the camera's position and 4x4 world matrix (column-major).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from vuer import Vuer, VuerSession
+from vuer.schemas import Box, DefaultScene, OrbitControls
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+logger = logging.getLogger("camera_stream")
+app = Vuer()
+
+
+@app.add_handler("CAMERA_MOVE")
+async def on_camera(event, session: VuerSession) -> None:
+    camera = event.value["camera"]
+    x, y, z = camera["position"]
+    logger.info("camera at (%.2f, %.2f, %.2f), matrix %s", x, y, z, camera["matrix"])
+
+
+@app.spawn(start=True)
+async def main(session: VuerSession) -> None:
+    session.set @ DefaultScene(
+        Box(key="box", args=[0.5, 0.5, 0.5], position=[0, 0.25, 0], material={"color": "orange"}),
+        bgChildren=[OrbitControls(key="orbit", makeDefault=True, stream=True)],
+    )
+    await session.forever()
