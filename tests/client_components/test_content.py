@@ -120,3 +120,24 @@ async def test_a_failing_loader_and_an_unknown_tag_leave_the_rest_drawn(
     await opened.until(lambda: any('key="missing"' in e for e in opened.errors()))
     failures = [e for e in opened.errors() if 'key="missing"' in e]
     assert len(failures) == 1 and "404" in failures[0]
+
+
+async def test_text_outside_the_bundled_font_warns_instead_of_fetching_a_fallback(
+    open_scene,
+) -> None:
+    def setup(session) -> None:
+        session.set @ Scene(Text("Ωμέγα 日本", key="intl", fontSize=0.3), bgChildren=[])
+
+    opened = await open_scene(setup)
+    await opened.page.wait_for_function(
+        """() => { let text; window.__vuer.three().scene.traverse((o) => {
+            if (o.userData.vuerKey === 'intl' && o.textRenderInfo) text = o.text; }); return text; }""",
+        timeout=15_000,
+    )
+    text = await opened.page.evaluate(
+        """() => { let text; window.__vuer.three().scene.traverse((o) => {
+            if (o.userData.vuerKey === 'intl') text = o.text; }); return text; }"""
+    )
+    assert text == "Ωμέγα ??"  # Greek is in DejaVu Sans; the CJK glyphs are not
+    assert sum("no glyph" in t for kind, t in opened.console if kind == "warning") == 2
+    assert opened.external == []

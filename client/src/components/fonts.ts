@@ -4,6 +4,7 @@
 // outside the page's own server.
 import type { FontData } from "@react-three/drei";
 import fontUrl from "@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff?url";
+import type { Font, PathCommand } from "opentype.js";
 import { configureTextBuilder } from "troika-three-text";
 
 export const DEFAULT_FONT_URL = fontUrl;
@@ -25,7 +26,7 @@ const r = (v: number | undefined): number => Math.round(v ?? 0);
  * One glyph's outline in typeface notation: "m x y", "l x y",
  * "q x y cx cy" and "b x y c1x c1y c2x c2y" (end point first).
  */
-function outline(commands: import("opentype.js").PathCommand[]): string {
+function outline(commands: PathCommand[]): string {
   const parts: string[] = [];
   for (const c of commands) {
     if (c.type === "M") parts.push(`m ${r(c.x)} ${r(c.y)}`);
@@ -36,10 +37,44 @@ function outline(commands: import("opentype.js").PathCommand[]): string {
   return parts.join(" ");
 }
 
-/** Converts a TrueType/WOFF font file into three.js typeface data. */
-export async function typefaceFrom(buffer: ArrayBuffer): Promise<FontData> {
-  const opentype = await import("opentype.js");
-  const font = opentype.parse(buffer);
+let parsedBundled: Promise<Font> | null = null;
+
+/** The bundled font, parsed once (for Text3D outlines and glyph coverage). */
+function bundledFont(): Promise<Font> {
+  parsedBundled ??= Promise.all([import("opentype.js"), fetch(fontUrl).then((r) => r.arrayBuffer())]).then(
+    ([opentype, buffer]) => opentype.parse(buffer),
+  );
+  return parsedBundled;
+}
+
+/** Printable Latin-1 is in the bundled font; only other text needs a look at its glyphs. */
+const LATIN1 = /^[\n\t\u0020-\u007e\u00a0-\u00ff]*$/;
+const warnedChars = new Set<string>();
+
+/**
+ * The text with characters the bundled font lacks replaced by "?" (with
+ * one warning per character). Troika would otherwise fetch a fallback font
+ * for them from a CDN, and this client never leaves its server.
+ */
+export async function coveredText(text: string): Promise<string> {
+  if (LATIN1.test(text)) return text;
+  const font = await bundledFont();
+  let out = "";
+  for (const char of text) {
+    if (font.hasChar(char) || /\s/.test(char)) out += char;
+    else {
+      out += "?";
+      if (!warnedChars.has(char)) {
+        warnedChars.add(char);
+        console.warn(`vuer: the bundled font has no glyph for ${JSON.stringify(char)}; give Text a font URL that has`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Converts a parsed font into three.js typeface data. */
+function typefaceFrom(font: Font): FontData {
   const glyphs: Record<string, { ha: number; x_min: number; x_max: number; o: string }> = {};
   for (const char of charset()) {
     if (!font.hasChar(char)) continue;
@@ -70,8 +105,6 @@ let defaultTypeface: Promise<FontData> | null = null;
 
 /** The bundled font as typeface data (converted once). */
 export function bundledTypeface(): Promise<FontData> {
-  defaultTypeface ??= fetch(fontUrl)
-    .then((response) => response.arrayBuffer())
-    .then(typefaceFrom);
+  defaultTypeface ??= bundledFont().then(typefaceFrom);
   return defaultTypeface;
 }

@@ -10,7 +10,7 @@ import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
 import { useEntry } from "../store";
 import type { SceneNode } from "../types";
-import { bundledTypeface, DEFAULT_FONT_URL } from "./fonts";
+import { bundledTypeface, coveredText, DEFAULT_FONT_URL } from "./fonts";
 import { useNodeMaterial } from "./materials";
 import { bool, color, isRecord, num } from "./props";
 
@@ -32,9 +32,26 @@ function anchor<T extends string>(value: unknown, allowed: Set<string>, fallback
   return typeof value === "string" && allowed.has(value) ? (value as T) : fallback;
 }
 
+/** The text to typeset: as given with a custom font, else limited to the bundled glyphs. */
+function useCoveredText(text: string, customFont: boolean): string | null {
+  const [covered, setCovered] = useState<{ from: string; to: string } | null>(null);
+  useEffect(() => {
+    if (customFont) return;
+    let live = true;
+    coveredText(text).then((to) => live && setCovered({ from: text, to }));
+    return () => {
+      live = false;
+    };
+  }, [text, customFont]);
+  if (customFont) return text;
+  return covered?.from === text ? covered.to : null;
+}
+
 export function TextNode({ node }: NodeProps): ReactNode {
-  const text = useTextContent(node);
+  const customFont = typeof node.font === "string";
+  const text = useCoveredText(useTextContent(node), customFont);
   const transform = useTransform(node);
+  if (text === null) return null;
   return (
     <Text
       {...transform}
