@@ -14,6 +14,7 @@ from vuer import Vuer, VuerSession
 from vuer.schemas import Box, DefaultScene, OrbitControls
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
 logger = logging.getLogger("camera_stream")
 app = Vuer()
 

@@ -26,8 +26,10 @@ from vuer.schemas import (
 )
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
 logger = logging.getLogger("demo")
 app = Vuer()
+GOLD = {"color": "gold", "metalness": 0.6, "roughness": 0.3}
 
 
 @app.add_handler("ON_CLICK")
@@ -50,32 +52,27 @@ def spiral(n: int = 30_000) -> tuple[np.ndarray, np.ndarray]:
 async def main(session: VuerSession) -> None:
     vertices, colors = spiral()
     session.set @ DefaultScene(
-        Box(key="box", args=[0.4, 0.4, 0.4], position=[-1.2, 0.2, 0], material={"color": "tomato"}),
+        Box(key="box", args=[0.8, 0.8, 0.8], position=[-2.2, 0.4, 0], material={"color": "tomato"}),
         Sphere(
-            key="ball", args=[0.25, 32, 16], position=[1.2, 0.25, 0], material={"color": "#3b82f6"}
+            key="ball", args=[0.5, 32, 16], position=[2.2, 0.5, 0], material={"color": "#3b82f6"}
         ),
         Cylinder(
-            key="can",
-            args=[0.15, 0.15, 0.5, 32],
-            position=[0, 0.25, 1],
-            material={"color": "#22c55e"},
+            key="can", args=[0.3, 0.3, 1.0, 32], position=[0, 0.5, 2], material={"color": "#22c55e"}
         ),
-        TorusKnot(
-            key="knot", args=[0.2, 0.06, 128, 16], position=[0, 0.8, 0], material={"color": "gold"}
-        ),
+        TorusKnot(key="knot", args=[0.4, 0.12, 128, 16], position=[0, 1.6, 0], material=GOLD),
         PointCloud(
-            key="galaxy", vertices=vertices, colors=colors, size=0.01, position=[0, 0.02, -1.2]
+            key="galaxy", vertices=vertices * 4, colors=colors, size=0.03, position=[0, 0.05, -2]
         ),
         Frustum(
-            key="frustum", position=[1.2, 0.8, 1.2], rotation=[0, 0.8, 0], fov=50, near=0.1, far=0.5
+            key="frustum", position=[2.5, 1.5, 2.5], rotation=[0, 0.8, 0], fov=50, near=0.2, far=1
         ),
-        Text("vuer demo", key="title", position=[0, 1.5, 0], fontSize=0.2, color="#333333"),
+        Text("vuer demo", key="title", position=[0, 3, 0], fontSize=0.5, color="#333333"),
     )
     # Animate at 60 Hz: only the knot's pose travels, the rest of the scene stays put.
     start = asyncio.get_running_loop().time()
     while True:
         t = asyncio.get_running_loop().time() - start
         session.update @ TorusKnot(
-            key="knot", rotation=[0, t, 0.5 * t], position=[0, 0.8 + 0.1 * math.sin(2 * t), 0]
+            key="knot", rotation=[0, t, 0.5 * t], position=[0, 1.6 + 0.2 * math.sin(2 * t), 0]
         )
         await asyncio.sleep(1 / 60)

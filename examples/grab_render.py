@@ -17,6 +17,7 @@ from vuer import Vuer, VuerSession
 from vuer.schemas import Box, CameraView, DefaultScene, Sphere
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
 logger = logging.getLogger("grab_render")
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--out", type=Path, default=Path("renders"), help="folder for the images")

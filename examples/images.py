@@ -30,7 +30,7 @@ def frame(t: float) -> np.ndarray:
 
 @app.spawn(start=True)
 async def main(session: VuerSession) -> None:
-    session.set @ DefaultScene()
+    session.set @ DefaultScene(grid=False)  # nothing in front of the picture
     t = 0.0
     while True:
         session.upsert @ ImageBackground(

@@ -11,6 +11,7 @@ from vuer import Vuer, VuerSession
 from vuer.schemas import Box, DefaultScene, KeyboardMonitor
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
 logger = logging.getLogger("keyboard")
 app = Vuer()
 STEPS = {
