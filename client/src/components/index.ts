@@ -3,6 +3,7 @@ import { registerAll, type NodeComponent } from "../registry";
 import { CameraHelperNode, FisheyeFrustumNode, OrthographicFrustumNode, PerspectiveFrustumNode } from "./frustums";
 import { GEOMETRIES } from "./geometries";
 import { GridNode } from "./Grid";
+import { GripperNode, SkeletalGripperNode } from "./grippers";
 import {
   ArticleNode,
   AutoScrollNode,
@@ -52,6 +53,7 @@ import { BBoxNode, BoundingBoxNode, EdgesNode, WireframeNode } from "./outlines"
 import { PointCloudNode, TriMeshNode } from "./PointCloud";
 import { Primitive } from "./Primitive";
 import { BillboardNode, HtmlNode, Text3DNode, TextNode } from "./text";
+import { CenterNode, TrailNode } from "./wrappers";
 
 const table: Record<string, NodeComponent> = {
   group: GroupNode,
@@ -100,6 +102,10 @@ const table: Record<string, NodeComponent> = {
   VideoPlane: VideoPlaneNode,
   VideoMaterial: VideoMaterialNode,
   BackgroundColor: BackgroundColorNode,
+  Gripper: GripperNode,
+  SkeletalGripper: SkeletalGripperNode,
+  Center: CenterNode,
+  Trail: TrailNode,
   // HTML elements (htmlChildren, Html's children)
   Div: DivNode,
   Span: SpanNode,
