@@ -1,13 +1,15 @@
 // The primitive meshes (Box … Tube): a geometry from `args`, shared by content,
 // and the node's material. Material element children replace the
 // material while mounted; other children sit inside the mesh's frame.
+// `outlines: {color, thickness}` draws drei's inverted-hull outline.
+import { Outlines } from "@react-three/drei";
 import type { ReactNode } from "react";
 import type { BufferGeometry } from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
 import { buildGeometry } from "./geometries";
 import { useNodeMaterial } from "./materials";
-import { contentKey, objectFlags } from "./props";
+import { color, contentKey, isRecord, num, objectFlags } from "./props";
 import { SharedCache, useShared } from "./shared";
 
 /** Geometries by tag and args content, shared by every primitive with the same ones. */
@@ -19,6 +21,9 @@ export function Primitive({ node, children }: NodeProps): ReactNode {
   const material = useNodeMaterial(node);
   return (
     <mesh {...transform} {...objectFlags(node)} geometry={geometry} material={material}>
+      {isRecord(node.outlines) && (
+        <Outlines color={color(node.outlines.color, "black")} thickness={num(node.outlines.thickness, 0.02)} />
+      )}
       {children}
     </mesh>
   );

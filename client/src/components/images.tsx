@@ -108,12 +108,15 @@ export function HUDPlaneNode({ node, children }: NodeProps): ReactNode {
 /** A playing <video> as a texture; the element is paused and released on change or unmount. */
 function useVideoTexture(src: unknown, loop: boolean, autoplay: boolean, muted: boolean): THREE.VideoTexture | null {
   const [texture, setTexture] = useState<THREE.VideoTexture | null>(null);
+  // Bumped when the video's size is known, so planes take its aspect.
+  const [, setSized] = useState(0);
   useEffect(() => {
     const blob = imageBlob(src);
     const url = blob ? URL.createObjectURL(blob) : typeof src === "string" ? new URL(src, document.baseURI).href : null;
     if (!url) return;
     const video = document.createElement("video");
     Object.assign(video, { src: url, loop, muted, playsInline: true, crossOrigin: "anonymous" });
+    video.addEventListener("loadedmetadata", () => setSized((n) => n + 1));
     if (autoplay) video.play().catch((error: unknown) => console.warn("vuer: video did not start:", error));
     const next = new THREE.VideoTexture(video);
     next.colorSpace = THREE.SRGBColorSpace;
@@ -136,6 +139,28 @@ export function VideoPlaneNode({ node }: NodeProps): ReactNode {
   const aspect = typeof node.aspect === "number" ? node.aspect : video.videoWidth ? video.videoWidth / video.videoHeight : undefined;
   return (
     <CameraPlane {...planeProps(node)} aspect={aspect}>
+      <meshBasicMaterial map={texture} depthWrite={false} toneMapped={false} />
+    </CameraPlane>
+  );
+}
+
+/**
+ * A stereo video outside XR: each eye's half would need a per-eye layer, so
+ * the flat view shows the left eye's half (side-by-side: left, top-bottom: top).
+ */
+export function StereoVideoPlaneNode({ node }: NodeProps): ReactNode {
+  const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
+  const topBottom = node.layout === "top-bottom";
+  useEffect(() => {
+    if (!texture) return;
+    texture.repeat.set(topBottom ? 1 : 0.5, topBottom ? 0.5 : 1);
+    texture.offset.set(0, topBottom ? 0.5 : 0);
+  }, [texture, topBottom]);
+  if (!texture) return null;
+  const video = texture.image as HTMLVideoElement;
+  const eyeAspect = video.videoWidth ? (video.videoWidth / video.videoHeight) * (topBottom ? 2 : 0.5) : undefined;
+  return (
+    <CameraPlane {...planeProps(node)} aspect={typeof node.aspect === "number" ? node.aspect : eyeAspect}>
       <meshBasicMaterial map={texture} depthWrite={false} toneMapped={false} />
     </CameraPlane>
   );

@@ -27,6 +27,7 @@ import {
   ImageBackgroundNode,
   ImageNode,
   SceneBackgroundNode,
+  StereoVideoPlaneNode,
   VideoMaterialNode,
   VideoPlaneNode,
 } from "./images";
@@ -101,6 +102,9 @@ const table: Record<string, NodeComponent> = {
   HUDPlane: HUDPlaneNode,
   VideoPlane: VideoPlaneNode,
   VideoMaterial: VideoMaterialNode,
+  StereoVideoPlane: StereoVideoPlaneNode,
+  // Our BoundingBox needs no shared provider: the provider only groups.
+  BoundingBoxProvider: GroupNode,
   BackgroundColor: BackgroundColorNode,
   Gripper: GripperNode,
   SkeletalGripper: SkeletalGripperNode,
@@ -127,5 +131,6 @@ for (const tag of Object.keys(GEOMETRIES)) table[tag] = Primitive;
 for (const tag of MATERIAL_TAGS) table[tag] = MaterialElement;
 for (const tag of MODEL_TAGS) table[tag] = ModelNode;
 table.Splat = SplatNode;
+table.VuerSplat = SplatNode;
 
 registerAll(table);

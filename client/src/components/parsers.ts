@@ -87,6 +87,19 @@ export const PARSERS: Record<string, Parser> = {
     const gltf = await loader.parseAsync(file.data, file.base);
     return { object: gltf.scene, animations: gltf.animations };
   },
+  async Bvh(file, node) {
+    const { BVHLoader } = await import("three/examples/jsm/loaders/BVHLoader.js");
+    const { skeleton, clip } = new BVHLoader(managerFor(node)).parse(decodeText(file.data));
+    const root = new THREE.Group();
+    const hips = skeleton.bones[0];
+    root.add(hips);
+    const helper = new THREE.SkeletonHelper(hips);
+    // The helper draws in hips' frame: follow hips' local matrix, so the
+    // group's own transform is applied once, not twice.
+    helper.matrix = hips.matrix;
+    root.add(helper);
+    return { object: root, animations: [clip] };
+  },
   async Urdf(file, node) {
     const { default: URDFLoader } = await import("urdf-loader");
     const loader = new URDFLoader(managerFor(node));
