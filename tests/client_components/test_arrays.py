@@ -104,3 +104,21 @@ async def test_trimesh_faces_and_vertex_colours(open_scene) -> None:
     info = await opened.page.evaluate(ATTRIBUTES, "tm")
     assert info["index"] == 6 and info["count"] == 4
     assert dominant(await opened.color_at([0, 0, 0]), 1)
+
+
+async def test_plain_list_payloads_are_accepted(open_scene) -> None:
+    def setup(session) -> None:
+        session.set @ Scene(bgChildren=[])
+        # As a script could send it without the PointCloud class: lists, not bytes.
+        session.upsert @ {
+            "tag": "PointCloud",
+            "key": "lst",
+            "vertices": [[0, 0, 0], [0.25, 0.5, 0]],
+            "colors": [[255, 0, 0], [0, 255, 0]],
+        }
+
+    opened = await open_scene(setup)
+    await opened.wait_for_object("lst", "Points")
+    info = await opened.page.evaluate(ATTRIBUTES, "lst")
+    assert info["type"] == "Float32Array" and info["count"] == 2
+    assert info["first"] == [0, 0, 0]

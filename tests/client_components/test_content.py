@@ -129,6 +129,7 @@ async def test_text_outside_the_bundled_font_warns_instead_of_fetching_a_fallbac
         session.set @ Scene(Text("Ωμέγα 日本", key="intl", fontSize=0.3), bgChildren=[])
 
     opened = await open_scene(setup)
+    await opened.wait_for_object("intl", "Mesh")
     await opened.page.wait_for_function(
         """() => { let text; window.__vuer.three().scene.traverse((o) => {
             if (o.userData.vuerKey === 'intl' && o.textRenderInfo) text = o.text; }); return text; }""",

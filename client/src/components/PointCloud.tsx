@@ -11,13 +11,15 @@ import { color, isRecord, num, objectFlags } from "./props";
 
 const warned = new Set<string>();
 
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
 function checkCount(key: string, what: string, count: number, expected: number): boolean {
   if (count === expected) return true;
-  const message = `vuer: <${key}> ${what} has ${count} entries for ${expected} vertices; ignored`;
-  if (!warned.has(message)) {
-    warned.add(message);
-    console.warn(message);
-  }
+  warnOnce(`vuer: <${key}> ${what} has ${count} entries for ${expected} vertices; ignored`);
   return false;
 }
 
@@ -30,20 +32,41 @@ interface Payload {
   precision: Precision;
 }
 
+/** Numbers from a (possibly nested) list, for payloads sent as plain lists. */
+function flatNumbers(value: unknown): Float32Array | null {
+  if (!Array.isArray(value)) return null;
+  const flat = value.flat(2);
+  return flat.every((v) => typeof v === "number") ? Float32Array.from(flat as number[]) : null;
+}
+
+function listColors(value: unknown): THREE.BufferAttribute | null {
+  const flat = flatNumbers(value);
+  if (!flat) return null;
+  // Lists are either 0..1 floats or 0..255 bytes.
+  const scale = flat.some((v) => v > 1) ? 1 / 255 : 1;
+  return new THREE.BufferAttribute(scale === 1 ? flat : flat.map((v) => v * scale), 3);
+}
+
 function buildGeometry({ key, vertices, colors, faces, uv, precision }: Payload): THREE.BufferGeometry {
   const geometry = new THREE.BufferGeometry();
   const vertexBytes = bytesOf(vertices);
-  if (!vertexBytes) return geometry;
-  const position = floatAttribute(vertexBytes, 3, precision);
+  const vertexList = vertexBytes ? null : flatNumbers(vertices);
+  let position: THREE.BufferAttribute;
+  if (vertexBytes) position = floatAttribute(vertexBytes, 3, precision);
+  else if (vertexList) position = new THREE.BufferAttribute(vertexList.subarray(0, vertexList.length - (vertexList.length % 3)), 3);
+  else {
+    if (vertices !== undefined && vertices !== null) warnOnce(`vuer: <${key}> vertices must be bytes or a list of numbers`);
+    return geometry;
+  }
   geometry.setAttribute("position", position);
   setBounds(geometry, position);
   const colorBytes = bytesOf(colors);
-  if (colorBytes) {
-    const attribute = colorAttribute(colorBytes);
-    if (checkCount(key, "colors", attribute.count, position.count)) geometry.setAttribute("color", attribute);
-  }
+  const color = colorBytes ? colorAttribute(colorBytes) : listColors(colors);
+  if (color && checkCount(key, "colors", color.count, position.count)) geometry.setAttribute("color", color);
   const faceBytes = bytesOf(faces);
+  const faceList = faceBytes ? null : flatNumbers(faces);
   if (faceBytes) geometry.setIndex(indexAttribute(faceBytes));
+  else if (faceList) geometry.setIndex(Array.from(faceList));
   const uvBytes = bytesOf(uv);
   if (uvBytes) {
     const attribute = floatAttribute(uvBytes, 2, precision);
