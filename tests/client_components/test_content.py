@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from vuer.schemas import Box, Button, Image, Obj, Scene, Slider, Stl, Text, div
+from vuer.schemas import Box, Button, Image, InputBox, Obj, Scene, Slider, Stl, Text, div
 
 from .conftest import dominant
 
@@ -57,7 +57,7 @@ async def test_text_uses_the_bundled_font_and_nothing_leaves_the_machine(open_sc
     assert opened.external == []
 
 
-async def test_html_button_and_slider_send_events(open_scene) -> None:
+async def test_html_inputs_send_what_the_public_client_sends(open_scene) -> None:
     def setup(session) -> None:
         session.set @ Scene(
             bgChildren=[],
@@ -65,22 +65,29 @@ async def test_html_button_and_slider_send_events(open_scene) -> None:
                 div(
                     Button(key="go", value="Go"),
                     Slider(key="speed", min=0, max=10, step=1, value=2),
+                    InputBox(key="prompt", placeholder="say"),
                     key="box",
                 )
             ],
         )
 
-    opened = await open_scene(setup, handlers=("CLICK", "SLIDE"))
+    opened = await open_scene(setup, handlers=("CLICK", "SLIDE", "SET", "INPUT"))
     await opened.page.click("button[data-key=go]")
-    slider = opened.page.locator("input[data-key=speed]")
-    await slider.focus()
+    await opened.page.locator("input[data-key=speed]").focus()
     await opened.page.keyboard.press("ArrowRight")
+    await opened.page.locator("textarea[data-key=prompt]").fill("hello")
+    await opened.page.keyboard.press("Enter")
+    await opened.until(
+        lambda: {e.etype for e in opened.events} >= {"CLICK", "SLIDE", "SET", "INPUT"}
+    )
 
-    await opened.until(lambda: {e.etype for e in opened.events} == {"CLICK", "SLIDE"})
-    click = next(e for e in opened.events if e.etype == "CLICK")
-    slide = next(e for e in opened.events if e.etype == "SLIDE")
-    assert click.key == "go" and click.value["key"] == "go"
-    assert slide.key == "speed" and slide.value == 3
+    def first(etype: str):
+        return next(e for e in opened.events if e.etype == etype)
+
+    assert first("CLICK").key == "go"
+    assert first("SLIDE").key == "speed" and first("SLIDE").value == 3
+    assert first("SET").key == "speed" and first("SET").value == "3"
+    assert first("INPUT").key == "prompt" and first("INPUT").value == "hello"
 
 
 async def test_a_failing_loader_and_an_unknown_tag_leave_the_rest_drawn(

@@ -1,6 +1,8 @@
 // The HTML element tags (htmlChildren of the Scene, and children of Html):
-// plain DOM elements with the node's `style`. Button, Slider and Input report
-// user input to the server: CLICK, SLIDE and INPUT with the element's key.
+// plain DOM elements with the node's `style`. User input goes to the server
+// with the element's key, as the public client sends it: Button and Img
+// clicks as CLICK, a Slider's value as SET when released (plus SLIDE while
+// it moves), an Input's text as INPUT on Enter.
 import { marked } from "marked";
 import { createElement, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { sendEvent } from "../events";
@@ -48,7 +50,7 @@ export const IframeNode = element("iframe", (node) => ({
 export function ButtonNode({ node, children }: NodeProps): ReactNode {
   const label = node.value ?? node.text;
   return (
-    <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", { key: node.key, value: label }, node.key)}>
+    <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", undefined, node.key)}>
       {typeof label === "string" || typeof label === "number" ? label : null}
       {children}
     </button>
@@ -66,34 +68,49 @@ export function SliderNode({ node }: NodeProps): ReactNode {
   const min = num(node.min, 0);
   const max = num(node.max, 100);
   const [value, setValue] = useLocalValue(num(node.value, min));
+  // The public client sends the input's string value when the slider is let go.
+  const commit = (event: { currentTarget: HTMLInputElement }) => sendEvent("SET", event.currentTarget.value, node.key);
   return (
-    <input
-      type="range"
-      {...domProps(node)}
-      min={min}
-      max={max}
-      step={num(node.step, 1)}
-      value={value}
-      onChange={(event) => {
-        const next = Number(event.target.value);
-        setValue(next);
-        sendEvent("SLIDE", next, node.key);
-      }}
-    />
+    <span className="vuer-slider">
+      <input
+        type="range"
+        {...domProps(node)}
+        min={min}
+        max={max}
+        step={num(node.step, 1)}
+        value={value}
+        onChange={(event) => {
+          const next = Number(event.target.value);
+          setValue(next);
+          sendEvent("SLIDE", next, node.key);
+        }}
+        onPointerUp={commit}
+        onKeyUp={commit}
+      />
+      <span>{value}</span>
+    </span>
   );
 }
 
+/** A text box: Enter sends its text as INPUT (Shift+Enter is a new line); → takes the default. */
 export function InputNode({ node }: NodeProps): ReactNode {
   const [value, setValue] = useLocalValue(str(node.value, ""));
+  const fallback = typeof node.defaultValue === "string" ? node.defaultValue : undefined;
   return (
-    <input
-      type="text"
+    <textarea
       {...domProps(node)}
-      placeholder={typeof node.placeholder === "string" ? node.placeholder : undefined}
+      placeholder={typeof node.placeholder === "string" ? node.placeholder : fallback}
       value={value}
-      onChange={(event) => {
-        setValue(event.target.value);
-        sendEvent("INPUT", event.target.value, node.key);
+      onChange={(event) => setValue(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key === "ArrowRight" && !value && fallback) {
+          event.preventDefault();
+          setValue(fallback);
+        } else if (event.key === "Enter" && !event.shiftKey) {
+          event.preventDefault();
+          sendEvent("INPUT", value, node.key);
+          if (node.clearOnSubmit === true) setValue("");
+        }
       }}
     />
   );
@@ -105,7 +122,19 @@ export function ImgNode({ node }: NodeProps): ReactNode {
   const blobUrl = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
   useEffect(() => () => void (blobUrl && URL.revokeObjectURL(blobUrl)), [blobUrl]);
   const src = blobUrl ?? (typeof node.src === "string" ? node.src : undefined);
-  return <img {...domProps(node)} src={src} alt={str(node.alt, "")} />;
+  return (
+    <img
+      {...domProps(node)}
+      src={src}
+      alt={str(node.alt, node.key)}
+      onClick={(event) => {
+        // Where in the image the click landed, as the public client reports it.
+        const box = event.currentTarget.getBoundingClientRect();
+        const value = { x: event.clientX - box.left, y: event.clientY - box.top, w: box.width, h: box.height };
+        sendEvent("CLICK", value, node.key);
+      }}
+    />
+  );
 }
 
 /** Markdown from the node's text children (or `text`), rendered to HTML. */
