@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from vuer.schemas import Box, Button, Image, InputBox, Obj, Scene, Slider, Stl, Text, div
+from vuer.schemas import (
+    Box,
+    Button,
+    Image,
+    ImageBackground,
+    InputBox,
+    Obj,
+    Scene,
+    Slider,
+    Stl,
+    Text,
+    div,
+)
 
 from .conftest import dominant
 
@@ -32,6 +44,47 @@ async def test_image_from_png_bytes_shows_upright(open_scene) -> None:
     await opened.wait_for_object("img", "Mesh")
     assert dominant(await opened.color_at([0, 0.25, 0]), 0)
     assert dominant(await opened.color_at([0, -0.25, 0]), 2)
+
+
+async def test_a_stream_of_background_frames_reuses_one_texture(open_scene) -> None:
+    def frame(rgb: tuple[int, int, int]) -> np.ndarray:
+        return np.tile(np.array(rgb, np.uint8), (24, 32, 1))
+
+    def setup(session) -> None:
+        session.set @ Scene(
+            ImageBackground(frame((255, 0, 0)), key="bg", format="jpeg"), bgChildren=[]
+        )
+
+    opened = await open_scene(setup)
+    await opened.wait_for_object("bg", "Mesh")
+    await opened.frames()
+    textures = "() => window.__vuer.three().gl.info.memory.textures"
+    map_id = """() => { let id; window.__vuer.three().scene.traverse((o) => {
+        if (o.isMesh && o.parent.userData.vuerKey === 'bg') id = o.material.map.uuid; });
+        return id; }"""
+    before = await opened.page.evaluate(textures)
+    first_map = await opened.page.evaluate(map_id)
+    colors = [(0, 0, 255), (0, 255, 0)] * 4
+    for rgb in colors:
+        opened.session.update @ ImageBackground(frame(rgb), key="bg", format="png")
+        channel = rgb.index(255)
+        await opened.page.wait_for_function(
+            """(channel) => {
+                let map; window.__vuer.three().scene.traverse((o) => {
+                  if (o.isMesh && o.material.map && o.parent.userData.vuerKey === 'bg')
+                    map = o.material.map; });
+                if (!map) return false;
+                const c = document.createElement('canvas'); c.width = c.height = 1;
+                const g = c.getContext('2d'); g.drawImage(map.image, 0, 0, 1, 1);
+                const px = g.getImageData(0, 0, 1, 1).data;
+                return px[channel] > 200;
+            }""",
+            arg=channel,
+        )
+        await opened.frames(2)
+    assert await opened.page.evaluate(textures) == before
+    assert await opened.page.evaluate(map_id) == first_map  # one texture, new pixels
+    assert dominant(await opened.color_at([0, 0, 0]), 1)
 
 
 async def test_text_uses_the_bundled_font_and_nothing_leaves_the_machine(open_scene) -> None:

@@ -21,10 +21,15 @@ async function sourceBlob(src: unknown): Promise<Blob> {
   return response.blob();
 }
 
-/** Decodes the source into a texture (sRGB, not flipped: the bitmap is decoded flipped). */
-export async function loadTexture(src: unknown, linear: boolean): Promise<THREE.Texture> {
-  const bitmap = await createImageBitmap(await sourceBlob(src), { imageOrientation: "flipY" });
+/** Decodes the source into a bitmap, flipped for WebGL's bottom-up rows. */
+export async function decodeImage(src: unknown): Promise<ImageBitmap> {
+  return createImageBitmap(await sourceBlob(src), { imageOrientation: "flipY" });
+}
+
+/** A texture of a decoded bitmap (sRGB; not flipped again: the bitmap already is). */
+export function textureFor(bitmap: ImageBitmap, linear: boolean): THREE.Texture {
   const texture = new THREE.Texture(bitmap);
+  texture.userData.linear = linear;
   texture.flipY = false;
   texture.colorSpace = THREE.SRGBColorSpace;
   texture.magFilter = linear ? THREE.LinearFilter : THREE.NearestFilter;
@@ -34,7 +39,7 @@ export async function loadTexture(src: unknown, linear: boolean): Promise<THREE.
   return texture;
 }
 
-/** Frees a texture made by loadTexture, with its bitmap. */
+/** Frees a texture made by textureFor, with its bitmap. */
 export function disposeTexture(texture: THREE.Texture): void {
   texture.dispose();
   const image = texture.image as ImageBitmap | undefined;

@@ -39,6 +39,8 @@ export function ImageNode({ node, children }: NodeProps): ReactNode {
 }
 
 interface CameraPlaneProps {
+  /** The node's key, marking the plane as its object. */
+  nodeKey: string;
   distance: number;
   height?: number;
   aspect?: number;
@@ -52,7 +54,7 @@ interface CameraPlaneProps {
  * unless a height is given. Drawn first and without depth writes, so it is
  * a backdrop whatever lies in front of it.
  */
-function CameraPlane({ distance, height, aspect, fixed, layers, children }: CameraPlaneProps): ReactNode {
+function CameraPlane({ nodeKey, distance, height, aspect, fixed, layers, children }: CameraPlaneProps): ReactNode {
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
   const group = useRef<THREE.Group>(null);
@@ -68,7 +70,7 @@ function CameraPlane({ distance, height, aspect, fixed, layers, children }: Came
   const h = height ?? 2 * distance * Math.tan((fov * Math.PI) / 360);
   const w = h * (aspect ?? size.width / Math.max(size.height, 1));
   return (
-    <group ref={group}>
+    <group ref={group} userData={{ vuerKey: nodeKey }}>
       <mesh position={[0, 0, -distance]} scale={[w, h, 1]} geometry={UNIT_PLANE} renderOrder={-1} layers={layers} raycast={() => null}>
         {children}
       </mesh>
@@ -78,6 +80,7 @@ function CameraPlane({ distance, height, aspect, fixed, layers, children }: Came
 
 function planeProps(node: NodeProps["node"]) {
   return {
+    nodeKey: node.key,
     distance: num(node.distanceToCamera, 10),
     height: typeof node.height === "number" ? node.height : undefined,
     fixed: bool(node.fixed, false),
