@@ -175,24 +175,28 @@ export function HtmlNode({ node, children }: NodeProps): ReactNode {
   });
 
   const distanceFactor = typeof node.distanceFactor === "number" ? node.distanceFactor : undefined;
+  const placed = useRef("");
   useFrame(() => {
     const g = group.current;
     if (!g) return;
     g.getWorldPosition(scratch);
     const distance = scratch.distanceTo(camera.position);
     scratch.project(camera);
-    if (scratch.z > 1 || scratch.z < -1) {
-      el.style.display = "none";
-      return;
-    }
-    el.style.display = "";
+    const hidden = scratch.z > 1 || scratch.z < -1;
+    if (hidden !== (el.style.display === "none")) el.style.display = hidden ? "none" : "";
+    if (hidden) return;
     const x = ((scratch.x + 1) / 2) * size.width;
     const y = ((1 - scratch.y) / 2) * size.height;
     let scale = 1;
     if (distanceFactor !== undefined && camera instanceof THREE.PerspectiveCamera) {
       scale = distanceFactor / (2 * Math.tan((camera.fov * Math.PI) / 360) * Math.max(distance, 1e-6));
     }
-    el.style.transform = `translate3d(${x}px, ${y}px, 0) scale(${scale})`;
+    const transform = `translate3d(${x.toFixed(1)}px, ${y.toFixed(1)}px, 0) scale(${scale.toFixed(4)})`;
+    // Style writes cost layout work: only when the place changed.
+    if (transform !== placed.current) {
+      el.style.transform = transform;
+      placed.current = transform;
+    }
   });
 
   return <group ref={group} {...useTransform(node)} />;
