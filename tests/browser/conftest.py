@@ -3,8 +3,8 @@
 - ``live``: a factory that starts a ``Vuer`` on 127.0.0.1 (a free port unless one
   is given) in a background event loop; the spawned session sets the given
   scene and is handed to the test (``server.session()``).
-- ``browser``: one chromium per test session, driven by playwright's sync API,
-  with SwiftShader WebGL.
+- ``browser``: one chromium per test module, driven by playwright's sync API,
+  with SwiftShader WebGL (closed before other folders' async tests run).
 - ``page``: a fresh 640x480 page per test. It aborts and records every request
   that leaves 127.0.0.1 (the client must work offline) and collects console
   errors and uncaught page errors; the test fails on either unless it is marked
@@ -167,7 +167,9 @@ def live(loops: LoopThread, tmp_path: Path) -> Iterator[Callable[..., LiveServer
             loops.run(server.app.astop())
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: while playwright's sync API is open its loop counts as
+# running in this thread, so async tests elsewhere (pytest-asyncio) cannot run.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing (CI=true): install Debian's chromium")
