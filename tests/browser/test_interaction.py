@@ -169,3 +169,46 @@ def test_page_opened_before_the_server_connects_once_it_starts(live, page, look)
     look.connected(timeout=30)
     image = look.until(lambda im: look.share(im, LEFT, "red") > 0.9, "the scene of the late server")
     assert look.share(image, RIGHT, "blue") == 0  # the page's own server never sent a scene
+
+
+@pytest.mark.allow_console_errors  # refused reconnect attempts while the server is down
+def test_page_reconnects_when_the_server_restarts(live, page, look) -> None:
+    first = live(scene(red_box()))
+    page.goto(first.url())
+    look.connected()
+    look.until(lambda im: look.share(im, LEFT, "red") > 0.9, "the first server's scene")
+    badge = page.locator("#vuer-connection")
+    assert badge.get_attribute("data-state") == "connected"
+
+    first.call(first.app.astop())
+    page.wait_for_function("document.body.dataset.vuerConnection !== 'connected'")
+    assert badge.get_attribute("data-state") != "connected"
+
+    live(scene(blue_sphere()), port=first.port)
+    look.connected(timeout=30)
+    image = look.until(
+        lambda im: look.share(im, RIGHT, "blue") > 0.9, "the restarted server's scene"
+    )
+    assert look.share(image, LEFT, "red") == 0  # the new session's SET replaced the old scene
+    assert badge.get_attribute("data-state") == "connected"
+
+
+def test_panel_hides_a_node_and_folds(live, page, look) -> None:
+    server = live(scene(red_box(), blue_sphere()))
+    page.goto(server.url(collapseMenu="false"))
+    look.connected()
+    look.until(lambda im: look.share(im, LEFT, "red") > 0.9, "the box")
+    panel = page.locator("#vuer-panel")
+    assert panel.get_attribute("data-collapsed") == "false"
+
+    page.locator('li[data-key="box"] input.vuer-tree-visible').first.uncheck()
+    look.until(lambda im: look.share(im, LEFT, "red") == 0, "the box hidden from the panel")
+    page.locator('li[data-key="box"] input.vuer-tree-visible').first.check()
+    look.until(lambda im: look.share(im, LEFT, "red") > 0.9, "the box shown again")
+
+    page.locator("#vuer-panel-toggle").click()
+    assert panel.get_attribute("data-collapsed") == "true"
+    assert (
+        page.locator("#vuer-scene-tree").count() == 0
+        or not page.locator("#vuer-scene-tree").is_visible()
+    )
