@@ -40,7 +40,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
 ]
 VIEWPORT = {"width": 640, "height": 480}
-BUNDLE = Path(__file__).resolve().parents[2] / "src" / "vuer" / "client_build" / "index.html"
 T = TypeVar("T")
 FAILED_SHOTS = Path(tempfile.gettempdir()) / "vuer-browser-tests"
 FAILED_SHOTS.mkdir(exist_ok=True)
@@ -92,6 +91,7 @@ class LiveServer:
         self.app = app
         self._sessions: queue.Queue[Any] = queue.Queue()
         self._events: dict[str, queue.Queue[Any]] = {}
+        self.running = False
 
     @property
     def port(self) -> int:
@@ -125,7 +125,13 @@ class LiveServer:
 
     def start(self) -> LiveServer:
         self.loops.run(self.app.astart())
+        self.running = True
         return self
+
+    def stop(self) -> None:
+        if self.running:
+            self.running = False
+            self.loops.run(self.app.astop())
 
 
 @pytest.fixture(scope="session")
@@ -138,10 +144,12 @@ def loops() -> Iterator[LoopThread]:
 @pytest.fixture
 def live(loops: LoopThread, tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
     """``live(scene, port=0, start=True, **settings)`` → a served ``LiveServer``."""
+    import vuer
     from vuer import Vuer
 
-    if not BUNDLE.is_file():
-        pytest.fail(f"the client bundle {BUNDLE} is missing: pip install -e . (or npm run build)")
+    bundle = Path(vuer.__file__).parent / "client_build" / "index.html"
+    if not bundle.is_file():
+        pytest.fail(f"the client bundle {bundle} is missing: pip install -e . (or npm run build)")
     started: list[LiveServer] = []
 
     def make(scene: Any = None, port: int = 0, start: bool = True, **settings: Any) -> LiveServer:
@@ -163,8 +171,7 @@ def live(loops: LoopThread, tmp_path: Path) -> Iterator[Callable[..., LiveServer
 
     yield make
     for server in reversed(started):
-        if server.app._runner is not None:
-            loops.run(server.app.astop())
+        server.stop()
 
 
 # Module scope, not session: while playwright's sync API is open its loop counts as

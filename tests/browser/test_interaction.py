@@ -180,7 +180,7 @@ def test_page_reconnects_when_the_server_restarts(live, page, look) -> None:
     badge = page.locator("#vuer-connection")
     assert badge.get_attribute("data-state") == "connected"
 
-    first.call(first.app.astop())
+    first.stop()
     page.wait_for_function("document.body.dataset.vuerConnection !== 'connected'")
     assert badge.get_attribute("data-state") != "connected"
 
