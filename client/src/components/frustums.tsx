@@ -8,6 +8,7 @@ import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
 import { SegmentBuilder, VERTEX_COLOR_LINES } from "./lineGeometry";
 import { bool, color, num } from "./props";
+import { useImageTexture } from "./useImageTexture";
 
 type Point = [number, number, number];
 const DEG = Math.PI / 180;
@@ -128,21 +129,42 @@ function useLines(node: SceneNode, build: (node: SceneNode) => THREE.BufferGeome
   return geometry;
 }
 
-function frustumOf(build: (node: SceneNode) => THREE.BufferGeometry) {
+/**
+ * The camera's image (`src`: bytes, data URL or URL) on the far plane of a
+ * perspective frustum, when `showImagePlane` is set.
+ */
+function ImagePlane({ node }: { node: SceneNode }): ReactNode {
+  const texture = useImageTexture(node.src, true, `<${node.tag} key="${node.key}"> image`);
+  if (!texture) return null;
+  const far = num(node.far, 1);
+  const h = 2 * far * Math.tan((num(node.fov, 50) * DEG) / 2) / num(node.zoom, 1);
+  const w = h * num(node.aspect, 4 / 3);
+  return (
+    <mesh position={[0, 0, -far]} scale={[w, h, 1]} raycast={() => null}>
+      <planeGeometry />
+      <meshBasicMaterial map={texture} side={THREE.DoubleSide} toneMapped={false} />
+    </mesh>
+  );
+}
+
+function frustumOf(build: (node: SceneNode) => THREE.BufferGeometry, imagePlane = false) {
   return function FrustumNode({ node, children }: NodeProps): ReactNode {
     const geometry = useLines(node, build);
     const scale = typeof node.scale === "number" ? node.scale : undefined;
     const transform = useTransform(scale === undefined ? node : { ...node, scale: undefined });
     return (
       <group {...transform}>
-        <lineSegments geometry={geometry} material={VERTEX_COLOR_LINES} scale={scale ?? 1} />
+        <group scale={scale ?? 1}>
+          <lineSegments geometry={geometry} material={VERTEX_COLOR_LINES} />
+          {imagePlane && node.showImagePlane === true && node.src !== undefined && <ImagePlane node={node} />}
+        </group>
         {children}
       </group>
     );
   };
 }
 
-export const PerspectiveFrustumNode = frustumOf(perspectiveGeometry);
+export const PerspectiveFrustumNode = frustumOf(perspectiveGeometry, true);
 export const OrthographicFrustumNode = frustumOf(orthographicGeometry);
 export const FisheyeFrustumNode = frustumOf(fisheyeGeometry);
 
