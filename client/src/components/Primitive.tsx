@@ -3,7 +3,7 @@
 // material while mounted; other children sit inside the mesh's frame.
 // `outlines: {color, thickness}` draws drei's inverted-hull outline.
 import { Outlines } from "@react-three/drei";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import type { BufferGeometry } from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
@@ -17,7 +17,9 @@ const geometries = new SharedCache<BufferGeometry>();
 
 export function Primitive({ node, children }: NodeProps): ReactNode {
   const transform = useTransform(node);
-  const geometry = useShared(geometries, `${node.tag}|${contentKey(node.args)}`, () => buildGeometry(node.tag, node.args));
+  const { tag, args } = node;
+  const geometryKey = useMemo(() => `${tag}|${contentKey(args)}`, [tag, args]);
+  const geometry = useShared(geometries, geometryKey, () => buildGeometry(tag, args));
   const material = useNodeMaterial(node);
   return (
     <mesh {...transform} {...objectFlags(node)} geometry={geometry} material={material}>

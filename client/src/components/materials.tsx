@@ -2,7 +2,7 @@
 // shortcut props color/opacity/wireframe on the node), and the material
 // element tags (meshStandardMaterial, …) that attach to their parent object.
 // A material is rebuilt only when its content changes, and disposed then.
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import * as THREE from "three";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
@@ -133,13 +133,18 @@ export function nodeMaterialKind(node: SceneNode, fallback = "standard"): string
   return kindName(node.materialType) ?? kindName(dictType) ?? fallback;
 }
 
-/** The node's material (see nodeMaterialValues), memoized on content. */
-export function useNodeMaterial(
-  node: SceneNode,
-  fallbackKind = "standard",
-  defaults?: Record<string, unknown>,
-): THREE.Material {
-  return useBuiltMaterial(nodeMaterialKind(node, fallbackKind), nodeMaterialValues(node, defaults));
+/** The node's material (see nodeMaterialValues), shared by content. */
+export function useNodeMaterial(node: SceneNode, fallbackKind = "standard"): THREE.Material {
+  const { material, materialType, color: c, materialColor, opacity, wireframe, side, transparent, vertexColors } = node;
+  // A 60 Hz stream of position updates keeps these props' identities: the
+  // material's key is worked out again only when one of them changes.
+  const key = useMemo(() => {
+    const values = nodeMaterialValues(node);
+    const kind = nodeMaterialKind(node, fallbackKind);
+    return { kind, values, id: `${kind}|${contentKey(values)}` };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the props read above
+  }, [material, materialType, c, materialColor, opacity, wireframe, side, transparent, vertexColors, fallbackKind]);
+  return useShared(materials, key.id, () => createMaterial(key.kind, key.values));
 }
 
 /**
