@@ -18,8 +18,8 @@ from vuer.schemas import DefaultScene, PointCloud
 SIDE = 316  # ~100k points
 app = Vuer()
 
-u, v = np.meshgrid(np.linspace(-1.5, 1.5, SIDE), np.linspace(-1.5, 1.5, SIDE))
-u, v = u.ravel(), v.ravel()
+grid_u, grid_v = np.meshgrid(np.linspace(-1.5, 1.5, SIDE), np.linspace(-1.5, 1.5, SIDE))
+u, v = grid_u.ravel(), grid_v.ravel()
 radius = np.hypot(u, v)
 
 

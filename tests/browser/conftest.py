@@ -239,7 +239,6 @@ def page(browser: Any, probe: PageProbe, request: pytest.FixtureRequest) -> Iter
 
 # ---- looking at the page -----------------------------------------------------------------
 
-Pixel = tuple[int, int, int]
 Box = tuple[int, int, int, int]  # left, top, right, bottom
 
 
@@ -281,18 +280,19 @@ class Look:
         raise AssertionError(f"never saw {what} (last screenshot in {FAILED_SHOTS})")
 
 
-def dominant(channel: int) -> Callable[[Pixel], bool]:
-    """A pixel whose ``channel`` is bright and clearly above the other two (tone mapping
+def dominant(channel: int) -> Callable[[np.ndarray], np.ndarray]:
+    """Pixels whose ``channel`` is bright and clearly above the other two (tone mapping
     and lighting shift pure colours, e.g. lit green points show as (147, 228, 89))."""
 
-    def accepts(p: Pixel) -> bool:
-        others = [p[i] for i in range(3) if i != channel]
-        return p[channel] > 110 and all(p[channel] > o + 60 for o in others)
+    def accepts(pixels: np.ndarray) -> np.ndarray:
+        main = pixels[:, channel]
+        others = np.delete(pixels, channel, axis=1)
+        return (main > 110) & np.all(main[:, None] > others + 60, axis=1)
 
     return accepts
 
 
-COLOURS: dict[str, Callable[[Pixel], bool]] = {
+COLOURS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "red": dominant(0),
     "green": dominant(1),
     "blue": dominant(2),
@@ -301,9 +301,10 @@ COLOURS: dict[str, Callable[[Pixel], bool]] = {
 
 def share(image: Any, box: Box, colour: str) -> float:
     """The fraction of pixels in ``box`` of ``colour`` ("red", "blue", "green")."""
-    is_colour = COLOURS[colour]
-    pixels = np.asarray(image.crop(box)).reshape(-1, 3).tolist()
-    return sum(1 for p in pixels if is_colour(p)) / max(1, len(pixels))
+    pixels = np.asarray(image.convert("RGB").crop(box), dtype=np.int32).reshape(-1, 3)
+    if len(pixels) == 0:
+        return 0.0
+    return float(COLOURS[colour](pixels).mean())
 
 
 @pytest.fixture
