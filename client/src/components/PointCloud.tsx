@@ -7,15 +7,7 @@ import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
 import { bytesOf, colorAttribute, floatAttribute, indexAttribute, precisionOf, setBounds, type Precision } from "./buffers";
 import { nodeMaterialKind, nodeMaterialValues, useBuiltMaterial } from "./materials";
-import { color, isRecord, num, objectFlags } from "./props";
-
-const warned = new Set<string>();
-
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(message);
-}
+import { color, isRecord, num, objectFlags, warnOnce } from "./props";
 
 function checkCount(key: string, what: string, count: number, expected: number): boolean {
   if (count === expected) return true;

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
-import { bool, color, num, numbers, vec3 } from "./props";
+import { bool, color, num, numbers, vec3, warnOnce } from "./props";
 
 type Point = [number, number, number];
 
@@ -32,7 +32,7 @@ function style(node: SceneNode) {
 /** Lines need two points; fewer draw nothing instead of failing in Line2. */
 function enough(pts: Point[], node: SceneNode): boolean {
   if (pts.length >= 2) return true;
-  console.warn(`vuer: <${node.tag} key="${node.key}"> needs at least two points`);
+  warnOnce(`vuer: <${node.tag} key="${node.key}"> needs at least two points`);
   return false;
 }
 

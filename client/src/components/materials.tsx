@@ -6,7 +6,7 @@ import { useMemo, type ReactNode } from "react";
 import * as THREE from "three";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
-import { color, contentKey, isRecord } from "./props";
+import { color, contentKey, isRecord, warnOnce } from "./props";
 import { SharedCache, useShared } from "./shared";
 
 type MaterialClass = new () => THREE.Material;
@@ -56,13 +56,6 @@ const SIDES: Record<string, THREE.Side> = {
   double: THREE.DoubleSide,
   doubleside: THREE.DoubleSide,
 };
-
-const warned = new Set<string>();
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(message);
-}
 
 /** Set wire values on a material; unknown or mistyped keys log one warning each. */
 export function applyMaterialValues(material: THREE.Material, values: Record<string, unknown>): void {

@@ -2,6 +2,15 @@
 // come from Python as msgpack: numbers, strings, lists, dicts and bytes.
 import { Color, type ColorRepresentation } from "three";
 
+const warned = new Set<string>();
+
+/** console.warn, once per distinct message (bad props arrive again with every update). */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
 export function num(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) ? value : fallback;
 }
