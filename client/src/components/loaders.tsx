@@ -12,7 +12,7 @@ import type { SceneNode } from "../types";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
 import { PARSERS, type Parsed } from "./parsers";
-import { bool, contentKey, num } from "./props";
+import { bool, contentKey, num, warnOnce } from "./props";
 
 function disposeTree(root: THREE.Object3D): void {
   root.traverse((o) => {
@@ -29,7 +29,8 @@ function disposeTree(root: THREE.Object3D): void {
 function useModel(node: SceneNode): Parsed | null {
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const { tag, key, src, text, buff, mtl, assets, workingPath, packages, encoding } = node;
-  const sourceKey = `${contentKey(src)}|${typeof text === "string" ? text.length : ""}|${contentKey(mtl)}|${contentKey(assets)}|${contentKey(workingPath)}|${contentKey(packages)}`;
+  // `text` and `buff` are deps themselves (strings compare by value, bytes by identity).
+  const sourceKey = [src, mtl, assets, workingPath, packages].map(contentKey).join("|");
   useEffect(() => {
     let live = true;
     let result: Parsed | null = null;
@@ -39,8 +40,11 @@ function useModel(node: SceneNode): Parsed | null {
       .then(
         (done) => {
           result = done;
-          if (live) setParsed(done);
-          else disposeTree(done.object);
+          if (!live) {
+            disposeTree(done.object);
+            return;
+          }
+          setParsed(done);
           if (typeof node.onLoad === "string") sendEvent(node.onLoad, { key }, key);
         },
         (error: unknown) => {
@@ -53,7 +57,7 @@ function useModel(node: SceneNode): Parsed | null {
       setParsed(null);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reloads on the source only
-  }, [tag, key, sourceKey, buff]);
+  }, [tag, key, sourceKey, text, buff]);
   return parsed;
 }
 
@@ -135,7 +139,7 @@ export function ModelNode({ node, children }: NodeProps): ReactNode {
 export function SplatNode({ node, children }: NodeProps): ReactNode {
   const transform = useTransform(node);
   if (typeof node.src !== "string") {
-    console.error(`vuer: <Splat key="${node.key}"> needs src, a URL of a .splat file`);
+    warnOnce(`vuer: <Splat key="${node.key}"> needs src, a URL of a .splat file`);
     return null;
   }
   return (
