@@ -12,9 +12,11 @@ as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+PYTHON="${PYTHON:-python3}"
 apt_packages=()
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium fonts-dejavu-core)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
+"$PYTHON" -m pip --version >/dev/null 2>&1 || apt_packages+=(python3-pip)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "scripts/test.sh: installing ${apt_packages[*]} with apt-get"
   as_root apt-get update
@@ -22,7 +24,13 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
     "${apt_packages[@]}"
 fi
 
-PYTHON="${PYTHON:-python3}"
+# The client build (vite) needs Node 20 or newer; say so before npm fails obscurely.
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+if [ -z "${VUER_SKIP_CLIENT_BUILD:-}" ] && [ "$node_major" -lt 20 ]; then
+  echo "scripts/test.sh: Node $node_major found; the client build needs Node >= 20" >&2
+  exit 1
+fi
+
 # Outside a virtualenv Debian's Python refuses pip installs unless told otherwise.
 if [ -z "${VIRTUAL_ENV:-}" ]; then export PIP_BREAK_SYSTEM_PACKAGES=1; fi
 "$PYTHON" -m pip install --disable-pip-version-check -e ".[test]"
