@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import struct
+
 import numpy as np
 
 from vuer.schemas import (
     Box,
     Button,
+    Glb,
     Image,
     ImageBackground,
     InputBox,
@@ -30,6 +34,36 @@ endloop
 endfacet
 endsolid t
 """
+
+
+def triangle_glb(rgba: list[float]) -> bytes:
+    """A one-triangle binary glTF with a base colour."""
+    positions = np.array([[-0.5, -0.5, 0], [0.5, -0.5, 0], [0, 0.5, 0]], np.float32).tobytes()
+    gltf = {
+        "asset": {"version": "2.0"},
+        "scene": 0,
+        "scenes": [{"nodes": [0]}],
+        "nodes": [{"mesh": 0}],
+        "meshes": [{"primitives": [{"attributes": {"POSITION": 0}, "material": 0}]}],
+        "materials": [{"pbrMetallicRoughness": {"baseColorFactor": rgba}, "extensions": {}}],
+        "buffers": [{"byteLength": len(positions)}],
+        "bufferViews": [{"buffer": 0, "byteLength": len(positions)}],
+        "accessors": [
+            {
+                "bufferView": 0,
+                "componentType": 5126,
+                "count": 3,
+                "type": "VEC3",
+                "min": [-0.5, -0.5, 0],
+                "max": [0.5, 0.5, 0],
+            }
+        ],
+    }
+    text = json.dumps(gltf).encode()
+    text += b" " * (-len(text) % 4)
+    body = struct.pack("<II", len(text), 0x4E4F534A) + text
+    body += struct.pack("<II", len(positions), 0x004E4942) + positions
+    return struct.pack("<III", 0x46546C67, 2, 12 + len(body)) + body
 
 
 async def test_image_from_png_bytes_shows_upright(open_scene) -> None:
@@ -158,6 +192,13 @@ async def test_a_failing_loader_and_an_unknown_tag_leave_the_rest_drawn(
                 color="#00ff00",
                 materialType="basic",
             ),
+            Glb(
+                key="glb",
+                buff=triangle_glb([0, 0, 1, 1]),
+                position=[0, -1, 0],
+                materialType="basic",
+                color="blue",
+            ),
             Box(
                 key="ok",
                 args=[0.5, 0.5, 0.5],
@@ -174,6 +215,8 @@ async def test_a_failing_loader_and_an_unknown_tag_leave_the_rest_drawn(
     await opened.wait_for_object("ok", "Mesh")
     await opened.wait_for_object("stl", "Mesh")
     await opened.wait_for_object("after", "Mesh")
+    await opened.wait_for_object("glb", "Mesh")
+    assert dominant(await opened.color_at([0, -1.2, 0]), 2)
     assert dominant(await opened.color_at([-1, 0, 0]), 0)
     assert dominant(await opened.color_at([1, 0, 0]), 1)
 
