@@ -1,39 +1,157 @@
 // Server-to-client RPCs: a table from etype to an async handler. Each answer
 // goes back as `<ETYPE>_RESPONSE@<uuid>`; a failing handler answers with
 // `{error}` so the Python side gets a reason instead of a timeout.
+//
+// Handlers live in components (GRAB_RENDER needs the canvas), so an RPC sent
+// right after a SET can arrive before its handler is mounted. Such requests are
+// held — at most MAX_HELD, each for its `ttl` (seconds) or HOLD_MS — and run
+// when the handler registers; one that expires or is pushed out is answered
+// with `{error}`.
 import { sendEvent } from "./events";
 import type { ServerMessage } from "./types";
 
 export type RpcHandler = (message: ServerMessage) => Promise<unknown>;
+type Reply = (etype: string, value: unknown) => void;
 
-const handlers = new Map<string, RpcHandler>();
-const warned = new Set<string>();
+/** Most requests held at once while their handlers are not registered yet. */
+export const MAX_HELD = 64;
+/** How long a request without a `ttl` is held. */
+export const HOLD_MS = 10_000;
+
+interface Held {
+  message: ServerMessage;
+  deadline: number;
+}
+
+export interface RpcTableOptions {
+  maxHeld?: number;
+  holdMs?: number;
+  now?: () => number;
+  reply?: Reply;
+}
+
+function replyType(message: ServerMessage): string {
+  return `${message.etype}_RESPONSE@${String(message.uuid ?? "")}`;
+}
+
+/** The hold time a message asks for: its `ttl` in seconds, else `fallback` ms. */
+export function holdTime(message: ServerMessage, fallback: number): number {
+  const ttl = message.ttl;
+  return typeof ttl === "number" && Number.isFinite(ttl) && ttl > 0 ? ttl * 1000 : fallback;
+}
+
+export class RpcTable {
+  private readonly handlers = new Map<string, RpcHandler>();
+  private held: Held[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly maxHeld: number;
+  private readonly holdMs: number;
+  private readonly now: () => number;
+  private readonly reply: Reply;
+
+  constructor(options: RpcTableOptions = {}) {
+    this.maxHeld = options.maxHeld ?? MAX_HELD;
+    this.holdMs = options.holdMs ?? HOLD_MS;
+    this.now = options.now ?? (() => performance.now());
+    this.reply = options.reply ?? ((etype, value) => void sendEvent(etype, value));
+  }
+
+  /** Install the handler for an etype (running the requests held for it); returns its remover. */
+  register(etype: string, handler: RpcHandler): () => void {
+    this.handlers.set(etype, handler);
+    this.expire();
+    const ready = this.held.filter((h) => h.message.etype === etype);
+    if (ready.length > 0) {
+      this.held = this.held.filter((h) => h.message.etype !== etype);
+      this.schedule();
+      for (const { message } of ready) this.run(handler, message);
+    }
+    return () => {
+      if (this.handlers.get(etype) === handler) this.handlers.delete(etype);
+    };
+  }
+
+  /**
+   * Run the handler of a server message. Returns false for a message that is
+   * no RPC (no string `uuid`) and has no handler; an RPC without a handler is held.
+   */
+  dispatch(message: ServerMessage): boolean {
+    const handler = this.handlers.get(message.etype);
+    if (handler) {
+      this.run(handler, message);
+      return true;
+    }
+    if (typeof message.uuid !== "string") return false;
+    this.hold(message);
+    return true;
+  }
+
+  /** How many requests wait for a handler (for tests and the panel). */
+  heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Answer every held request whose time is up; called by the timer. */
+  expire(): void {
+    const now = this.now();
+    const late = this.held.filter((h) => h.deadline <= now);
+    if (late.length === 0) return;
+    this.held = this.held.filter((h) => h.deadline > now);
+    for (const { message } of late) this.refuse(message, "no handler was registered in time");
+    this.schedule();
+  }
+
+  private hold(message: ServerMessage): void {
+    const wait = holdTime(message, this.holdMs);
+    this.held.push({ message, deadline: this.now() + wait });
+    if (this.held.length > this.maxHeld) {
+      const oldest = this.held.shift();
+      if (oldest) this.refuse(oldest.message, `more than ${this.maxHeld} requests were waiting`);
+    }
+    console.debug(`vuer: holding ${message.etype} until its handler registers`);
+    this.schedule();
+  }
+
+  private refuse(message: ServerMessage, why: string): void {
+    console.warn(`vuer: no handler for the RPC ${message.etype}: ${why}`);
+    this.reply(replyType(message), { error: `no handler for ${message.etype} in this client: ${why}` });
+  }
+
+  /** One timer, for the earliest deadline among the held requests. */
+  private schedule(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.held.length === 0) return;
+    const first = Math.min(...this.held.map((h) => h.deadline));
+    this.timer = setTimeout(() => this.expire(), Math.max(0, first - this.now()));
+  }
+
+  private run(handler: RpcHandler, message: ServerMessage): void {
+    const reply = replyType(message);
+    let pending: Promise<unknown>;
+    try {
+      pending = handler(message);
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      (value) => this.reply(reply, value),
+      (error: unknown) => {
+        console.error(`vuer: ${message.etype} failed`, error);
+        this.reply(reply, { error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  }
+}
+
+const table = new RpcTable();
 
 /** Install the handler for an etype; returns a function that removes it. */
 export function registerRpc(etype: string, handler: RpcHandler): () => void {
-  handlers.set(etype, handler);
-  return () => {
-    if (handlers.get(etype) === handler) handlers.delete(etype);
-  };
+  return table.register(etype, handler);
 }
 
-/** Run the handler of a server message; returns false when none is registered. */
+/** Run (or hold until its handler registers) a server message; false when it is no RPC. */
 export function dispatchRpc(message: ServerMessage): boolean {
-  const handler = handlers.get(message.etype);
-  if (!handler) {
-    if (typeof message.uuid === "string" && !warned.has(message.etype)) {
-      warned.add(message.etype);
-      console.warn(`vuer: no handler for the RPC ${message.etype}; it is not answered`);
-    }
-    return false;
-  }
-  const reply = `${message.etype}_RESPONSE@${String(message.uuid ?? "")}`;
-  handler(message).then(
-    (value) => sendEvent(reply, value),
-    (error: unknown) => {
-      console.error(`vuer: ${message.etype} failed`, error);
-      sendEvent(reply, { error: error instanceof Error ? error.message : String(error) });
-    },
-  );
-  return true;
+  return table.dispatch(message);
 }

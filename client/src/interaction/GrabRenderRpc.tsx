@@ -3,9 +3,29 @@
 import { useThree } from "@react-three/fiber";
 import { useEffect } from "react";
 import { registerRpc } from "../rpc";
+import { sceneStore } from "../store";
 import { cameraPayload } from "./cameraPayload";
 import { capture, captureOptions } from "./capture";
-import { findView, nextFrame, requestedKey } from "./views";
+import { findView, nextFrame, requestedKey, type ViewGrab } from "./views";
+
+/** Frames to wait for a CameraView that is in the scene but not mounted yet. */
+const VIEW_MOUNT_FRAMES = 60;
+
+/**
+ * The view a request names. A CameraView sent in the same batch as the request
+ * is in the store before React mounts it: wait a bounded number of frames for
+ * it rather than answer from the main view at the wrong size.
+ */
+async function viewFor(key: string | undefined): Promise<ViewGrab | undefined> {
+  if (key === undefined) return undefined;
+  for (let i = 0; i < VIEW_MOUNT_FRAMES; i++) {
+    const view = findView(key);
+    if (view) return view;
+    if (sceneStore.getState().graph.nodes.get(key)?.node.tag !== "CameraView") return undefined;
+    await nextFrame();
+  }
+  return findView(key);
+}
 
 export function GrabRenderRpc(): null {
   const get = useThree((s) => s.get);
@@ -15,8 +35,7 @@ export function GrabRenderRpc(): null {
         const data = (message.data ?? {}) as Record<string, unknown>;
         // Let React commit the scene messages that came before this request.
         await nextFrame();
-        const key = requestedKey(message);
-        const view = key === undefined ? undefined : findView(key);
+        const view = await viewFor(requestedKey(message));
         if (view) return view(data);
         const { gl, scene, camera, size, viewport } = get();
         const dpr = viewport.dpr;
