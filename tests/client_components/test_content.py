@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import shutil
 import struct
+import subprocess
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 from vuer.schemas import (
     Box,
@@ -245,3 +250,87 @@ async def test_text_outside_the_bundled_font_warns_instead_of_fetching_a_fallbac
     assert text == "Ωμέγα ??"  # Greek is in DejaVu Sans; the CJK glyphs are not
     assert sum("no glyph" in t for kind, t in opened.console if kind == "warning") == 2
     assert opened.external == []
+
+
+DRACO_ENCODE = """
+const draco3d = require(process.argv[1] + "/draco3d");
+draco3d.createEncoderModule({}).then((m) => {
+  const builder = new m.MeshBuilder(), mesh = new m.Mesh();
+  builder.AddFacesToMesh(mesh, 1, new Uint32Array([0, 1, 2]));
+  const positions = new Float32Array([-0.5, -0.5, 0, 0.5, -0.5, 0, 0, 0.5, 0]);
+  const id = builder.AddFloatAttributeToMesh(mesh, m.POSITION, 3, 3, positions);
+  const out = new m.DracoInt8Array();
+  const length = new m.Encoder().EncodeMeshToDracoBuffer(mesh, out);
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) bytes[i] = out.GetValue(i);
+  process.stdout.write(JSON.stringify({ id, data: bytes.toString("base64") }));
+});
+"""
+
+
+@pytest.fixture
+def draco_triangle_glb() -> bytes:
+    """A one-triangle GLB whose mesh is Draco-compressed (encoded with npm's draco3d)."""
+    draco3d = Path(__file__).resolve().parents[2] / "client" / "node_modules" / "draco3d"
+    node = shutil.which("node")
+    if node is None or not draco3d.is_dir():
+        pytest.skip("node and client/node_modules/draco3d are needed to encode a Draco mesh")
+    done = subprocess.run(
+        [node, "-e", DRACO_ENCODE, str(draco3d)], capture_output=True, check=True, timeout=60
+    )
+    encoded = json.loads(done.stdout)
+    drc = base64.b64decode(encoded["data"])
+    draco = {"bufferView": 0, "attributes": {"POSITION": encoded["id"]}}
+    gltf = {
+        "asset": {"version": "2.0"},
+        "extensionsUsed": ["KHR_draco_mesh_compression"],
+        "extensionsRequired": ["KHR_draco_mesh_compression"],
+        "scene": 0,
+        "scenes": [{"nodes": [0]}],
+        "nodes": [{"mesh": 0}],
+        "meshes": [
+            {
+                "primitives": [
+                    {
+                        "attributes": {"POSITION": 0},
+                        "indices": 1,
+                        "material": 0,
+                        "extensions": {"KHR_draco_mesh_compression": draco},
+                    }
+                ]
+            }
+        ],
+        "materials": [{"pbrMetallicRoughness": {"baseColorFactor": [0, 0, 1, 1]}}],
+        "buffers": [{"byteLength": len(drc)}],
+        "bufferViews": [{"buffer": 0, "byteLength": len(drc)}],
+        "accessors": [
+            {
+                "componentType": 5126,
+                "count": 3,
+                "type": "VEC3",
+                "min": [-0.5, -0.5, 0],
+                "max": [0.5, 0.5, 0],
+            },
+            {"componentType": 5125, "count": 3, "type": "SCALAR"},
+        ],
+    }
+    text = json.dumps(gltf).encode()
+    text += b" " * (-len(text) % 4)
+    binary = drc + b"\0" * (-len(drc) % 4)
+    body = struct.pack("<II", len(text), 0x4E4F534A) + text
+    body += struct.pack("<II", len(binary), 0x004E4942) + binary
+    return struct.pack("<III", 0x46546C67, 2, 12 + len(body)) + body
+
+
+async def test_draco_glb_decodes_with_the_bundled_decoder(open_scene, draco_triangle_glb) -> None:
+    glb = draco_triangle_glb
+
+    def setup(session) -> None:
+        session.set @ Scene(
+            Glb(key="draco", buff=glb, color="blue", materialType="basic"), bgChildren=[]
+        )
+
+    opened = await open_scene(setup)
+    await opened.wait_for_object("draco", "Mesh")
+    assert dominant(await opened.color_at([0, -0.2, 0]), 2)
+    assert opened.external == []  # the decoder came from our own assets
