@@ -14,13 +14,10 @@ type Parser = (file: ModelFile, node: SceneNode) => Promise<Parsed>;
 
 const only = (object: THREE.Object3D): Parsed => ({ object, animations: [] });
 
-/** Points for a geometry without faces, a lit mesh otherwise. */
+/** Points for a PLY without faces, a lit mesh otherwise. */
 function meshOrPoints(geometry: THREE.BufferGeometry, node: SceneNode): THREE.Object3D {
   const colored = geometry.hasAttribute("color");
-  if (!geometry.index && !geometry.hasAttribute("normal") && geometry.getAttribute("position").count % 3 !== 0) {
-    return new THREE.Points(geometry, new THREE.PointsMaterial({ size: num(node.size, 0.01), vertexColors: colored }));
-  }
-  if (!geometry.index && node.tag === "Ply" && !geometry.hasAttribute("normal")) {
+  if (node.tag === "Ply" && !geometry.index) {
     return new THREE.Points(geometry, new THREE.PointsMaterial({ size: num(node.size, 0.01), vertexColors: colored }));
   }
   if (!geometry.hasAttribute("normal")) geometry.computeVertexNormals();
