@@ -36,10 +36,23 @@ class Example:
     async def wait_for(self, check: Callable[[HeadlessClient], Any], timeout: float = 15) -> None:
         await self.client.wait_for(check, timeout=timeout)
 
-    async def output(self) -> str:
-        """Everything the example printed, once it has been stopped."""
+    async def logged(self, text: str, timeout: float = 15) -> None:
+        """Wait until the example prints a line containing ``text``."""
         assert self.proc.stdout is not None
-        return (await self.proc.stdout.read()).decode(errors="replace")
+        seen: list[str] = []
+
+        async def scan() -> None:
+            assert self.proc.stdout is not None
+            while line := await self.proc.stdout.readline():
+                seen.append(line.decode(errors="replace"))
+                if text in seen[-1]:
+                    return
+            raise AssertionError(f"the example ended without logging {text!r}: {seen}")
+
+        try:
+            await asyncio.wait_for(scan(), timeout)
+        except asyncio.TimeoutError:
+            raise AssertionError(f"no {text!r} within {timeout} s in: {seen}") from None
 
 
 @asynccontextmanager
@@ -83,13 +96,13 @@ async def test_demo_sets_the_scene_animates_and_logs_clicks(tmp_path: Path) -> N
     async with run_example("demo.py", cwd=tmp_path) as ex:
         wanted = {"box", "ball", "galaxy", "frustum", "title", "knot"}
         await ex.wait_for(lambda c: wanted <= c.scene.keys())
+        await ex.wait_for(lambda c: "rotation" in c.scene.find("knot"))
         first = ex.client.scene.find("knot")["rotation"]
         await ex.wait_for(lambda c: c.scene.find("knot")["rotation"] != first)
         galaxy = ex.client.scene.find("galaxy")
         assert isinstance(galaxy["vertices"], bytes) and len(galaxy["vertices"]) == 30_000 * 6
         await ex.client.send("ON_CLICK", {"key": "ball"})
-        await asyncio.sleep(0.5)  # let it log before it is stopped
-    assert "clicked 'ball'" in await ex.output()
+        await ex.logged("clicked 'ball'")
 
 
 async def test_point_cloud_replaces_the_cloud(tmp_path: Path) -> None:
@@ -107,8 +120,7 @@ async def test_camera_stream_logs_the_pose(tmp_path: Path) -> None:
         matrix = [1.0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0.5, 1.5, 4.0, 1]
         camera = {"position": [0.5, 1.5, 4.0], "matrix": matrix}
         await ex.client.send("CAMERA_MOVE", {"camera": camera}, key="defaultCamera")
-        await asyncio.sleep(0.5)
-    assert "camera at (0.50, 1.50, 4.00)" in await ex.output()
+        await ex.logged("camera at (0.50, 1.50, 4.00)")
 
 
 def png(width: int, height: int) -> bytes:
