@@ -276,8 +276,11 @@ class Vuer(Settings):
         return index_response(Path(self.client_root))
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        # Frames up to twice the limit are read and skipped (the session goes
+        # on); past that even reading one to discard it costs too much memory,
+        # so aiohttp closes the socket with 1009.
         ws = web.WebSocketResponse(
-            compress=False, max_msg_size=self.WEBSOCKET_MAX_SIZE, heartbeat=None
+            compress=False, max_msg_size=2 * self.WEBSOCKET_MAX_SIZE, heartbeat=None
         )
         await ws.prepare(request)
         ws_id = str(uuid4())
@@ -294,6 +297,16 @@ class Vuer(Settings):
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.BINARY:
+                    if len(msg.data) > self.WEBSOCKET_MAX_SIZE:
+                        bad(
+                            logging.WARNING,
+                            "session %s: skipped an oversize frame of %d bytes "
+                            "(WEBSOCKET_MAX_SIZE=%d)",
+                            ws_id,
+                            len(msg.data),
+                            self.WEBSOCKET_MAX_SIZE,
+                        )
+                        continue
                     try:
                         event = parse_client_frame(msg.data)
                     except BadFrame as e:

@@ -54,7 +54,36 @@ async def test_malformed_frames_are_logged_and_skipped(make_app, serve, connect,
     assert not client.closed
 
 
-async def test_oversize_frame_closes_only_that_socket(make_app, serve, connect, caplog):
+async def test_oversize_frame_is_logged_and_skipped(make_app, serve, connect, caplog):
+    app = make_app(WEBSOCKET_MAX_SIZE=64 * 1024)
+    got = []
+    ok = asyncio.Event()
+
+    @app.add_handler("OK")
+    def on_ok(event, session):
+        got.append(event.value)
+        ok.set()
+
+    @app.add_handler("HUGE")
+    def on_huge(event, session):
+        got.append("huge")
+
+    await serve(app)
+    client = await connect(app)
+    with caplog.at_level(logging.WARNING, logger="vuer"):
+        await client.send("HUGE", b"x" * (96 * 1024))
+        await client.send("OK", 1)
+        await asyncio.wait_for(ok.wait(), 5)
+    assert got == [1]
+    assert not client.closed
+    assert any(
+        "skipped an oversize frame" in r.getMessage()
+        and "WEBSOCKET_MAX_SIZE=65536" in r.getMessage()
+        for r in caplog.records
+    )
+
+
+async def test_frame_past_twice_the_limit_closes_only_that_socket(make_app, serve, connect, caplog):
     app = make_app(WEBSOCKET_MAX_SIZE=64 * 1024)
 
     @app.spawn
@@ -67,7 +96,7 @@ async def test_oversize_frame_closes_only_that_socket(make_app, serve, connect, 
     for c in (big, calm):
         await c.wait_for(lambda cl: cl.scene.root is not None)
     with caplog.at_level(logging.INFO, logger="vuer"):
-        await big.send("HUGE", b"x" * (128 * 1024))
+        await big.send("HUGE", b"x" * (160 * 1024))
         assert await big.wait_closed() == 1009
     assert any("WEBSOCKET_MAX_SIZE=65536" in r.getMessage() for r in caplog.records)
     await calm.send("STILL_HERE")
