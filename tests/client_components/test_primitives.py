@@ -102,3 +102,18 @@ async def test_args_change_the_geometry_and_equal_content_shares_it(open_scene) 
             if (o.userData.vuerKey === 'b0' && o.isMesh) w = o.geometry.parameters.width; });
             return w === 0.5; }"""
     )
+
+
+async def test_absurd_segment_counts_are_capped_with_a_warning(open_scene) -> None:
+    def setup(session) -> None:
+        session.set @ Scene(Sphere(key="huge", args=[0.5, 10**7, 10**7]), bgChildren=[])
+
+    opened = await open_scene(setup)
+    await opened.wait_for_object("huge", "Mesh")
+    segments = await opened.page.evaluate(
+        """() => { let p; window.__vuer.three().scene.traverse((o) => {
+            if (o.userData.vuerKey === 'huge' && o.isMesh) p = o.geometry.parameters; });
+            return [p.widthSegments, p.heightSegments]; }"""
+    )
+    assert segments == [1024, 1024]
+    assert any("capped at 1024" in text for kind, text in opened.console if kind == "warning")

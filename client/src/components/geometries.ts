@@ -2,7 +2,7 @@
 // arguments, as in the public API). Point lists arrive as [[x, y], …] or
 // [[x, y, z], …] and become Vector2/Vector3 and curves here.
 import * as THREE from "three";
-import { isRecord, numbers } from "./props";
+import { isRecord, numbers, warnOnce } from "./props";
 
 type Args = unknown[];
 type Factory = (args: Args) => THREE.BufferGeometry;
@@ -45,35 +45,62 @@ function shapes(value: unknown): THREE.Shape[] {
   });
 }
 
+/**
+ * Caps on segment counts and subdivision detail: a mistyped 1e6 would build
+ * a geometry of 1e12 vertices and take the page down with it.
+ */
+const MAX_SEGMENTS = 1024;
+const MAX_DETAIL = 64;
+
+/** `args` with the numbers at `indices` capped at `max` (one warning per tag). */
+function capped(tag: string, args: (number | boolean)[], indices: number[], max: number): (number | boolean)[] {
+  const out = [...args];
+  for (const i of indices) {
+    const value = out[i];
+    if (typeof value === "number" && value > max) {
+      warnOnce(`vuer: ${tag} argument ${i} (${value}) is capped at ${max}`);
+      out[i] = max;
+    }
+  }
+  return out;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors take positional numbers
 type AnyCtor = new (...a: any[]) => THREE.BufferGeometry;
-const simple = (Class: AnyCtor): Factory => (args) => new Class(...plain(args));
+/** A geometry of plain number arguments; `segments` index counts, `detail` subdivision levels. */
+const simple =
+  (tag: string, Class: AnyCtor, segments: number[], detail: number[] = []): Factory =>
+  (args) =>
+    new Class(...capped(tag, capped(tag, plain(args), segments, MAX_SEGMENTS), detail, MAX_DETAIL));
 
 export const GEOMETRIES: Record<string, Factory> = {
-  Box: simple(THREE.BoxGeometry),
-  Sphere: simple(THREE.SphereGeometry),
-  Cylinder: simple(THREE.CylinderGeometry),
-  Cone: simple(THREE.ConeGeometry),
-  Capsule: simple(THREE.CapsuleGeometry),
-  Circle: simple(THREE.CircleGeometry),
-  Plane: simple(THREE.PlaneGeometry),
-  Ring: simple(THREE.RingGeometry),
-  Torus: simple(THREE.TorusGeometry),
-  TorusKnot: simple(THREE.TorusKnotGeometry),
-  Dodecahedron: simple(THREE.DodecahedronGeometry),
-  Icosahedron: simple(THREE.IcosahedronGeometry),
-  Octahedron: simple(THREE.OctahedronGeometry),
-  Tetrahedron: simple(THREE.TetrahedronGeometry),
+  Box: simple("Box", THREE.BoxGeometry, [3, 4, 5]),
+  Sphere: simple("Sphere", THREE.SphereGeometry, [1, 2]),
+  Cylinder: simple("Cylinder", THREE.CylinderGeometry, [3, 4]),
+  Cone: simple("Cone", THREE.ConeGeometry, [2, 3]),
+  Capsule: simple("Capsule", THREE.CapsuleGeometry, [2, 3, 4]),
+  Circle: simple("Circle", THREE.CircleGeometry, [1]),
+  Plane: simple("Plane", THREE.PlaneGeometry, [2, 3]),
+  Ring: simple("Ring", THREE.RingGeometry, [2, 3]),
+  Torus: simple("Torus", THREE.TorusGeometry, [2, 3]),
+  TorusKnot: simple("TorusKnot", THREE.TorusKnotGeometry, [2, 3]),
+  Dodecahedron: simple("Dodecahedron", THREE.DodecahedronGeometry, [], [1]),
+  Icosahedron: simple("Icosahedron", THREE.IcosahedronGeometry, [], [1]),
+  Octahedron: simple("Octahedron", THREE.OctahedronGeometry, [], [1]),
+  Tetrahedron: simple("Tetrahedron", THREE.TetrahedronGeometry, [], [1]),
   Polyhedron: (args) => {
     const vertices = numbers(args[0]) ?? [];
     const indices = numbers(args[1]) ?? [];
-    return new THREE.PolyhedronGeometry(vertices, indices, ...plain(args.slice(2)).map(Number));
+    const rest = capped("Polyhedron", plain(args.slice(2)), [1], MAX_DETAIL).map(Number);
+    return new THREE.PolyhedronGeometry(vertices, indices, ...rest);
   },
   Lathe: (args) => {
     const pts = points2(args[0]);
-    return new THREE.LatheGeometry(pts.length ? pts : undefined, ...plain(args.slice(1)).map(Number));
+    const rest = capped("Lathe", plain(args.slice(1)), [0], MAX_SEGMENTS).map(Number);
+    return new THREE.LatheGeometry(pts.length ? pts : undefined, ...rest);
   },
-  Shape: (args) => new THREE.ShapeGeometry(shapes(args[0]), ...plain(args.slice(1)).map(Number)),
+  Shape: (args) =>
+    new THREE.ShapeGeometry(shapes(args[0]), ...capped("Shape", plain(args.slice(1)), [0], MAX_SEGMENTS).map(Number)),
   Extrude: (args) => {
     const options = isRecord(args[1]) ? (args[1] as THREE.ExtrudeGeometryOptions) : undefined;
     return new THREE.ExtrudeGeometry(shapes(args[0]), options);
@@ -81,7 +108,7 @@ export const GEOMETRIES: Record<string, Factory> = {
   Tube: (args) => {
     const pts = points3(args[0]);
     const path = pts.length >= 2 ? new THREE.CatmullRomCurve3(pts) : undefined;
-    const [segments, radius, radial, closed] = plain(args.slice(1));
+    const [segments, radius, radial, closed] = capped("Tube", plain(args.slice(1)), [0, 2], MAX_SEGMENTS);
     return new THREE.TubeGeometry(
       path,
       typeof segments === "number" ? segments : undefined,
