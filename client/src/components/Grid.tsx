@@ -1,7 +1,7 @@
 // The ground grid: drei's shader grid (one draw call, fades with distance),
 // laid on the plane perpendicular to the scene's up vector.
 import { Grid } from "@react-three/drei";
-import { useMemo, type ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import * as THREE from "three";
 import { parseUpKey, useSceneUpKey } from "../core/sceneUp";
 import { useTransform } from "../core/transform";

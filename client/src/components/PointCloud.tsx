@@ -1,11 +1,19 @@
 // PointCloud and TriMesh from their binary payloads. The geometry is rebuilt
 // only when a payload prop changes, and the old one is disposed (its GPU
 // buffers freed) right then, so a 60 Hz stream of clouds does not leak.
-import { useEffect, useMemo, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
-import { bytesOf, colorAttribute, floatAttribute, indexAttribute, precisionOf, setBounds, type Precision } from "./buffers";
+import {
+  bytesOf,
+  colorAttribute,
+  floatAttribute,
+  indexAttribute,
+  type Precision,
+  precisionOf,
+  setBounds,
+} from "./buffers";
 import { nodeMaterialKind, nodeMaterialValues, useBuiltMaterial } from "./materials";
 import { color, isRecord, num, objectFlags, warnOnce } from "./props";
 
@@ -45,9 +53,12 @@ function buildGeometry({ key, vertices, colors, faces, uv, precision }: Payload)
   const vertexList = vertexBytes ? null : flatNumbers(vertices);
   let position: THREE.BufferAttribute;
   if (vertexBytes) position = floatAttribute(vertexBytes, 3, precision);
-  else if (vertexList) position = new THREE.BufferAttribute(vertexList.subarray(0, vertexList.length - (vertexList.length % 3)), 3);
-  else {
-    if (vertices !== undefined && vertices !== null) warnOnce(`vuer: <${key}> vertices must be bytes or a list of numbers`);
+  else if (vertexList) {
+    position = new THREE.BufferAttribute(vertexList.subarray(0, vertexList.length - (vertexList.length % 3)), 3);
+  } else {
+    if (vertices !== undefined && vertices !== null) {
+      warnOnce(`vuer: <${key}> vertices must be bytes or a list of numbers`);
+    }
     return geometry;
   }
   geometry.setAttribute("position", position);

@@ -3,7 +3,7 @@
 // material while mounted; other children sit inside the mesh's frame.
 // `outlines: {color, thickness}` draws drei's inverted-hull outline.
 import { Outlines } from "@react-three/drei";
-import { useMemo, type ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import type { BufferGeometry } from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";

@@ -95,7 +95,12 @@ function typefaceFrom(font: Font): FontData {
     descender: font.descender,
     underlinePosition: 0,
     underlineThickness: font.tables.post?.underlineThickness ?? 0,
-    boundingBox: { xMin: head?.xMin ?? 0, xMax: head?.xMax ?? 0, yMin: head?.yMin ?? font.descender, yMax: head?.yMax ?? font.ascender },
+    boundingBox: {
+      xMin: head?.xMin ?? 0,
+      xMax: head?.xMax ?? 0,
+      yMin: head?.yMin ?? font.descender,
+      yMax: head?.yMax ?? font.ascender,
+    },
     resolution: font.unitsPerEm,
     original_font_information: {},
   } as unknown as FontData;

@@ -1,7 +1,7 @@
 // Camera frusta drawn as coloured line segments (one draw call each), looking
 // down -Z like three.js cameras: Frustum, PerspectiveFrustum, FisheyeFrustum,
 // OrthographicFrustum; and CameraHelper (three's helper of a virtual camera).
-import { useEffect, useMemo, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
@@ -73,7 +73,9 @@ function orthographicGeometry(node: SceneNode): THREE.BufferGeometry {
   if (bool(node.showFrustum, true)) {
     b.polyline(rect(w, h, near), colorFrustum, true);
     b.polyline(rect(w, h, far), colorFrustum, true);
-    for (const [x, y] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) b.segment([x * w, y * h, -near], [x * w, y * h, -far], colorFrustum);
+    for (const [x, y] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) {
+      b.segment([x * w, y * h, -near], [x * w, y * h, -far], colorFrustum);
+    }
   }
   if (bool(node.showUp, true)) b.polyline(upMarker(w, h, far, 1), color(node.colorUp, 0x00aaff), true);
   return b.build();
@@ -111,14 +113,33 @@ function fisheyeGeometry(node: SceneNode): THREE.BufferGeometry {
   if (bool(node.showUp, true)) {
     const top = dir(half, Math.PI / 2, far);
     const s = far * 0.1;
-    b.polyline([[-s, top[1] + s * 0.2, top[2]], [s, top[1] + s * 0.2, top[2]], [0, top[1] + s * 1.2, top[2]]], color(node.colorUp, 0x00aaff), true);
+    b.polyline(
+      [[-s, top[1] + s * 0.2, top[2]], [s, top[1] + s * 0.2, top[2]], [0, top[1] + s * 1.2, top[2]]],
+      color(node.colorUp, 0x00aaff),
+      true,
+    );
   }
   return b.build();
 }
 
 const SHAPE_KEYS = [
-  "fov", "aspect", "zoom", "near", "far", "width", "height", "focus", "focalLength", "upScale",
-  "showFrustum", "showFocalPlane", "showUp", "colorFrustum", "colorCone", "colorUp", "colorFocalPlane",
+  "fov",
+  "aspect",
+  "zoom",
+  "near",
+  "far",
+  "width",
+  "height",
+  "focus",
+  "focalLength",
+  "upScale",
+  "showFrustum",
+  "showFocalPlane",
+  "showUp",
+  "colorFrustum",
+  "colorCone",
+  "colorUp",
+  "colorFocalPlane",
 ];
 
 function useLines(node: SceneNode, build: (node: SceneNode) => THREE.BufferGeometry): THREE.BufferGeometry {

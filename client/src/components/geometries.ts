@@ -68,10 +68,8 @@ function capped(tag: string, args: (number | boolean)[], indices: number[], max:
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors take positional numbers
 type AnyCtor = new (...a: any[]) => THREE.BufferGeometry;
 /** A geometry of plain number arguments; `segments` index counts, `detail` subdivision levels. */
-const simple =
-  (tag: string, Class: AnyCtor, segments: number[], detail: number[] = []): Factory =>
-  (args) =>
-    new Class(...capped(tag, capped(tag, plain(args), segments, MAX_SEGMENTS), detail, MAX_DETAIL));
+const simple = (tag: string, Class: AnyCtor, segments: number[], detail: number[] = []): Factory => (args) =>
+  new Class(...capped(tag, capped(tag, plain(args), segments, MAX_SEGMENTS), detail, MAX_DETAIL));
 
 export const GEOMETRIES: Record<string, Factory> = {
   Box: simple("Box", THREE.BoxGeometry, [3, 4, 5]),

@@ -1,7 +1,7 @@
 // Grasp markers: Gripper (solid parallel jaws) and SkeletalGripper (lines).
 // Frame: the palm is at the origin, the fingers reach along -Z (the way a
 // three.js camera looks) and open along ±X by `pinchWidth` each side.
-import { useEffect, useMemo, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
@@ -24,8 +24,18 @@ export function GripperNode({ node, children }: NodeProps): ReactNode {
   const palmWidth = 2 * pinch + 2 * FINGER.width;
   return (
     <group {...transform}>
-      <mesh geometry={STEM_GEOMETRY} material={material} position={[0, 0, STEM.length / 2]} scale={[STEM.radius, STEM.radius, STEM.length]} />
-      <mesh geometry={UNIT_BOX} material={material} position={[0, 0, -PALM.depth / 2]} scale={[palmWidth, PALM.height, PALM.depth]} />
+      <mesh
+        geometry={STEM_GEOMETRY}
+        material={material}
+        position={[0, 0, STEM.length / 2]}
+        scale={[STEM.radius, STEM.radius, STEM.length]}
+      />
+      <mesh
+        geometry={UNIT_BOX}
+        material={material}
+        position={[0, 0, -PALM.depth / 2]}
+        scale={[palmWidth, PALM.height, PALM.depth]}
+      />
       {[-1, 1].map((side) => (
         <mesh
           key={side}
@@ -40,7 +50,9 @@ export function GripperNode({ node, children }: NodeProps): ReactNode {
           <sphereGeometry args={[0.006, 12, 8]} />
         </mesh>
       )}
-      {bool(node.axes, false) && <CoordsMarkerNode node={{ tag: "CoordsMarker", key: `${node.key}:axes`, scale: 0.05 }} />}
+      {bool(node.axes, false) && (
+        <CoordsMarkerNode node={{ tag: "CoordsMarker", key: `${node.key}:axes`, scale: 0.05 }} />
+      )}
       {children}
     </group>
   );

@@ -4,7 +4,16 @@
 // clicks as CLICK, a Slider's value as SET when released (plus SLIDE while
 // it moves), an Input's text as INPUT on Enter.
 import { marked } from "marked";
-import { createElement, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import {
+  createElement,
+  type CSSProperties,
+  type ReactNode,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
 import { useEntry } from "../store";
@@ -142,7 +151,13 @@ export function MarkdownNode({ node }: NodeProps): ReactNode {
   const refs = useEntry(node.key)?.slots.children;
   const source = refs?.flatMap((ref) => ("text" in ref ? [ref.text] : [])).join("\n") || str(node.text, "");
   const html = useMemo(() => marked.parse(source, { async: false }), [source]);
-  return <div {...domProps(node)} className={`vuer-markdown ${str(node.className, "")}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div
+      {...domProps(node)}
+      className={`vuer-markdown ${str(node.className, "")}`}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }
 
 /** A scrolling box that stays pinned to its bottom as content arrives, unless scrolled up. */

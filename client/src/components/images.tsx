@@ -2,7 +2,7 @@
 // HUDPlane / VideoPlane (planes held in front of the camera), SceneBackground
 // (the scene's background texture) and BackgroundColor.
 import { useFrame, useThree } from "@react-three/fiber";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
@@ -30,7 +30,13 @@ export function ImageNode({ node, children }: NodeProps): ReactNode {
     <group {...useTransform(node)}>
       {texture && (
         <mesh geometry={UNIT_PLANE} scale={[width, height, 1]}>
-          <meshBasicMaterial map={texture} transparent={opacity < 1} opacity={opacity} side={sideOf(node.side)} toneMapped={false} />
+          <meshBasicMaterial
+            map={texture}
+            transparent={opacity < 1}
+            opacity={opacity}
+            side={sideOf(node.side)}
+            toneMapped={false}
+          />
         </mesh>
       )}
       {children}
@@ -71,7 +77,14 @@ function CameraPlane({ nodeKey, distance, height, aspect, fixed, layers, childre
   const w = h * (aspect ?? size.width / Math.max(size.height, 1));
   return (
     <group ref={group} userData={{ vuerKey: nodeKey }}>
-      <mesh position={[0, 0, -distance]} scale={[w, h, 1]} geometry={UNIT_PLANE} renderOrder={-1} layers={layers} raycast={() => null}>
+      <mesh
+        position={[0, 0, -distance]}
+        scale={[w, h, 1]}
+        geometry={UNIT_PLANE}
+        renderOrder={-1}
+        layers={layers}
+        raycast={() => null}
+      >
         {children}
       </mesh>
     </group>
@@ -89,13 +102,23 @@ function planeProps(node: NodeProps["node"]) {
 }
 
 export function ImageBackgroundNode({ node }: NodeProps): ReactNode {
-  const texture = useImageTexture(node.src ?? node.rgb, bool(node.interpolate, false), `<ImageBackground key="${node.key}">`);
+  const texture = useImageTexture(
+    node.src ?? node.rgb,
+    bool(node.interpolate, false),
+    `<ImageBackground key="${node.key}">`,
+  );
   if (!texture) return null;
   const opacity = num(node.opacity, 1);
   const aspect = typeof node.aspect === "number" ? node.aspect : imageAspect(texture);
   return (
     <CameraPlane {...planeProps(node)} aspect={aspect}>
-      <meshBasicMaterial map={texture} depthWrite={false} transparent={opacity < 1} opacity={opacity} toneMapped={false} />
+      <meshBasicMaterial
+        map={texture}
+        depthWrite={false}
+        transparent={opacity < 1}
+        opacity={opacity}
+        toneMapped={false}
+      />
     </CameraPlane>
   );
 }
@@ -139,7 +162,11 @@ export function VideoPlaneNode({ node }: NodeProps): ReactNode {
   const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
   if (!texture) return null;
   const video = texture.image as HTMLVideoElement;
-  const aspect = typeof node.aspect === "number" ? node.aspect : video.videoWidth ? video.videoWidth / video.videoHeight : undefined;
+  const aspect = typeof node.aspect === "number"
+    ? node.aspect
+    : video.videoWidth
+    ? video.videoWidth / video.videoHeight
+    : undefined;
   return (
     <CameraPlane {...planeProps(node)} aspect={aspect}>
       <meshBasicMaterial map={texture} depthWrite={false} toneMapped={false} />

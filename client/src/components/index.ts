@@ -1,5 +1,5 @@
 // Registers every tag the components part renders (see registry.ts).
-import { registerAll, type NodeComponent } from "../registry";
+import { type NodeComponent, registerAll } from "../registry";
 import { CameraHelperNode, FisheyeFrustumNode, OrthographicFrustumNode, PerspectiveFrustumNode } from "./frustums";
 import { GEOMETRIES } from "./geometries";
 import { GridNode } from "./Grid";

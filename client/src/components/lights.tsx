@@ -2,7 +2,7 @@
 // RandomizedLight, AccumulativeShadows) and fog. Presets are built from plain
 // lights here: drei's Stage/Environment would fetch HDR files from a CDN.
 import { useFrame, useThree } from "@react-three/fiber";
-import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
+import { type ReactNode, type RefObject, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import * as THREE from "three";
 import { RectAreaLightUniformsLib } from "three/examples/jsm/lights/RectAreaLightUniformsLib.js";
 import { RectAreaLightHelper } from "three/examples/jsm/helpers/RectAreaLightHelper.js";
@@ -245,7 +245,10 @@ export function StageNode({ node, children }: NodeProps): ReactNode {
         intensity={intensity * 2}
         castShadow={node.shadows !== false}
       />
-      <directionalLight position={[preset.fill[0] * s, preset.fill[1] * s, preset.fill[2] * s]} intensity={intensity * 2 * preset.ratio} />
+      <directionalLight
+        position={[preset.fill[0] * s, preset.fill[1] * s, preset.fill[2] * s]}
+        intensity={intensity * 2 * preset.ratio}
+      />
       <directionalLight position={[0, s, -s]} intensity={intensity} />
       {children}
     </group>

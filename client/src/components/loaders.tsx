@@ -3,7 +3,7 @@
 // scene goes on. The loaded tree is freed on change and unmount.
 import { Splat } from "@react-three/drei";
 import { useFrame } from "@react-three/fiber";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
@@ -11,7 +11,7 @@ import { sendEvent } from "../events";
 import type { SceneNode } from "../types";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
-import { PARSERS, type Parsed } from "./parsers";
+import { type Parsed, PARSERS } from "./parsers";
 import { bool, contentKey, num, warnOnce } from "./props";
 
 function disposeTree(root: THREE.Object3D): void {

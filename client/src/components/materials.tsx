@@ -2,7 +2,7 @@
 // shortcut props color/opacity/wireframe on the node), and the material
 // element tags (meshStandardMaterial, …) that attach to their parent object.
 // A material is rebuilt only when its content changes, and disposed then.
-import { useMemo, type ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import * as THREE from "three";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
@@ -72,7 +72,11 @@ export function applyMaterialValues(material: THREE.Material, values: Record<str
     } else if (typeof current === typeof value && (typeof value === "number" || typeof value === "boolean")) {
       target[name] = value;
     } else if (name === "uniforms" && isRecord(value) && material instanceof THREE.ShaderMaterial) {
-      for (const [u, v] of Object.entries(value)) material.uniforms[u] = isRecord(v) && "value" in v ? (v as unknown as THREE.IUniform) : { value: v };
+      for (const [u, v] of Object.entries(value)) {
+        material.uniforms[u] = isRecord(v) && "value" in v
+          ? (v as unknown as THREE.IUniform)
+          : { value: v };
+      }
     } else if ((name === "vertexShader" || name === "fragmentShader") && typeof value === "string") {
       target[name] = value;
     } else {
@@ -80,8 +84,9 @@ export function applyMaterialValues(material: THREE.Material, values: Record<str
     }
   }
   // An opacity below 1 only shows on a transparent material.
-  if (typeof values.opacity === "number" && values.opacity < 1 && values.transparent === undefined)
+  if (typeof values.opacity === "number" && values.opacity < 1 && values.transparent === undefined) {
     material.transparent = true;
+  }
   material.needsUpdate = true;
 }
 

@@ -1,6 +1,6 @@
 // Edges and Wireframe (outline their parent mesh's geometry), BBox (a box of
 // lines from min/max corners) and BoundingBox (edges plus faint walls).
-import { useLayoutEffect, useMemo, useRef, useState, useEffect, type ReactNode } from "react";
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
@@ -41,7 +41,10 @@ export function EdgesNode({ node }: NodeProps): ReactNode {
 export function WireframeNode({ node }: NodeProps): ReactNode {
   const ref = useRef<THREE.LineSegments>(null);
   const geometry = useOutline(ref, (g) => new THREE.WireframeGeometry(g), []);
-  const material = useBuiltMaterial("linebasic", { color: color(node.stroke ?? node.color, "black"), toneMapped: false });
+  const material = useBuiltMaterial("linebasic", {
+    color: color(node.stroke ?? node.color, "black"),
+    toneMapped: false,
+  });
   return <lineSegments ref={ref} geometry={geometry} material={material} raycast={() => null} />;
 }
 
@@ -83,7 +86,12 @@ export function BBoxNode({ node, children }: NodeProps): ReactNode {
 export function BoundingBoxNode({ node, children }: NodeProps): ReactNode {
   const { center, size } = extent(node.min, node.max, node.size, 0.5);
   const c = color(node.color, "#00ff00");
-  const edges = useBuiltMaterial("linebasic", { color: c, transparent: true, opacity: num(node.edgeOpacity, 0.9), toneMapped: false });
+  const edges = useBuiltMaterial("linebasic", {
+    color: c,
+    transparent: true,
+    opacity: num(node.edgeOpacity, 0.9),
+    toneMapped: false,
+  });
   const walls = useBuiltMaterial("basic", {
     color: c,
     transparent: true,

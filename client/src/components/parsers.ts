@@ -100,9 +100,12 @@ export const PARSERS: Record<string, Parser> = {
   async Urdf(file, node) {
     const { default: URDFLoader } = await import("urdf-loader");
     const loader = new URDFLoader(managerFor(node));
-    loader.workingPath = typeof node.workingPath === "string" ? new URL(node.workingPath, document.baseURI).href : file.base;
-    if (typeof node.packages === "string" || (node.packages && typeof node.packages === "object"))
+    loader.workingPath = typeof node.workingPath === "string"
+      ? new URL(node.workingPath, document.baseURI).href
+      : file.base;
+    if (typeof node.packages === "string" || (node.packages && typeof node.packages === "object")) {
       loader.packages = node.packages as string | Record<string, string>;
+    }
     loader.parseVisual = node.parseVisual !== false;
     loader.parseCollision = node.parseCollision === true;
     // Meshes load after parse, through the manager: wait for them (if any).

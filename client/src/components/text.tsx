@@ -1,9 +1,9 @@
 // Text in the scene: Text (troika SDF text), Text3D (extruded outlines),
 // Billboard (children turned to the camera) and Html (DOM pinned to a point).
 // All text uses the bundled font unless the node names another one.
-import { Billboard, Text, Text3D, type FontData } from "@react-three/drei";
+import { Billboard, type FontData, Text, Text3D } from "@react-three/drei";
 import { useFrame, useThree } from "@react-three/fiber";
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { type CSSProperties, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";

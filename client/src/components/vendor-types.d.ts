@@ -18,7 +18,10 @@ declare module "opentype.js" {
     ascender: number;
     descender: number;
     names: { fontFamily?: Record<string, string> };
-    tables: { post?: { underlineThickness?: number }; head?: { yMin: number; yMax: number; xMin: number; xMax: number } };
+    tables: {
+      post?: { underlineThickness?: number };
+      head?: { yMin: number; yMax: number; xMin: number; xMax: number };
+    };
     hasChar(c: string): boolean;
     charToGlyph(c: string): Glyph;
   }
