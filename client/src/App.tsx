@@ -5,7 +5,9 @@ import { HtmlLayer } from "./core/HtmlLayer";
 import { SceneRoot } from "./core/SceneRoot";
 import { setThreeGetter } from "./core/threeState";
 import { FrameCounter } from "./core/FrameCounter";
+import { CameraPreviews, PreviewPainter } from "./interaction/cameraPreviews";
 import { GrabRenderRpc } from "./interaction/GrabRenderRpc";
+import { MeshTracker } from "./interaction/xrMesh";
 import { Panel } from "./panel/Panel";
 
 /** The clear colour shown when the Scene sets no background. */
@@ -38,9 +40,12 @@ export function App(): ReactNode {
       >
         <FrameCounter />
         <GrabRenderRpc />
+        <MeshTracker />
+        <PreviewPainter />
         <SceneRoot />
       </Canvas>
       <HtmlLayer />
+      <CameraPreviews />
       <Panel />
     </>
   );

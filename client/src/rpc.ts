@@ -93,9 +93,10 @@ export class RpcTable {
 
   /** Answer every held request whose time is up; called by the timer. */
   expire(): void {
-    const now = this.now();
+    // Timers may fire a little before the clock says the deadline passed: a
+    // millisecond of slack, and always a new timer for what is left.
+    const now = this.now() + 1;
     const late = this.held.filter((h) => h.deadline <= now);
-    if (late.length === 0) return;
     this.held = this.held.filter((h) => h.deadline > now);
     for (const { message } of late) this.refuse(message, "no handler was registered in time");
     this.schedule();

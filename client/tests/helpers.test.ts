@@ -1,12 +1,14 @@
 // Pure helpers of the core: placement props, capture options, socket URL,
-// camera payloads.
+// camera payloads, gamepad state, camera preview settings.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { PerspectiveCamera, Quaternion, Vector3 } from "three";
 import { socketUrl } from "../src/connection";
 import { transformProps } from "../src/core/transform";
 import { cameraPayload } from "../src/interaction/cameraPayload";
+import { overlaySettings, thumbSettings } from "../src/interaction/cameraPreviews";
 import { captureOptions } from "../src/interaction/capture";
+import { changed, padState } from "../src/interaction/Gamepad";
 
 test("transformProps passes lists through and decomposes a column-major matrix", () => {
   const plain = transformProps({ tag: "Box", key: "b", position: [1, 2, 3], rotation: [0, 1, 0, "YXZ"], scale: 2 });
@@ -57,4 +59,34 @@ test("cameraPayload carries the world pose and a column-major matrix", () => {
   assert.equal(payload.fov, 60);
   assert.equal(payload.ctype, "PerspectiveCamera");
   assert.equal(payload.width, 800);
+});
+
+test("gamepad state: button values and axes, a change only when one differs", () => {
+  const pad = { id: "p", index: 0, axes: [0, Number.NaN], buttons: [{ value: 0 }, { value: 1 }] };
+  const state = padState(pad);
+  assert.deepEqual(state, { id: "p", index: 0, axes: [0, 0], buttons: [0, 1] });
+  assert.equal(padState({ ...pad, connected: false }), null);
+  assert.equal(padState(null), null);
+  assert.equal(changed(state, padState(pad)), false);
+  assert.equal(changed(state, padState({ ...pad, axes: [0.25, 0] })), true);
+  assert.equal(changed(state, padState({ ...pad, buttons: [{ value: 0 }] })), true);
+  assert.equal(changed(null, state), true);
+  assert.equal(changed(null, null), false);
+});
+
+test("camera preview settings: defaults, and bad values replaced", () => {
+  assert.deepEqual(thumbSettings({ tag: "CameraPreviewThumbs", key: "t" }), {
+    previewHeight: 120,
+    gap: 8,
+    margin: 12,
+    showLabels: true,
+  });
+  const odd = thumbSettings({ tag: "CameraPreviewThumbs", key: "t", previewHeight: 2, gap: "x", showLabels: 0 });
+  assert.equal(odd.previewHeight, 16);
+  assert.equal(odd.gap, 8);
+  assert.equal(odd.showLabels, true);
+  const overlay = overlaySettings({ tag: "CameraPreviewOverlay", key: "o", cornerBracketColor: "lime", showCenterFocus: false });
+  assert.equal(overlay.cornerBracketColor, "lime");
+  assert.equal(overlay.showCenterFocus, false);
+  assert.equal(overlay.centerFocusColor, "#ff4040");
 });

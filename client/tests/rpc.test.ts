@@ -88,3 +88,17 @@ test("holdTime reads a positive ttl in seconds", () => {
   assert.equal(holdTime({ etype: "A", ttl: "2" }, 10_000), 10_000);
   assert.equal(holdTime({ etype: "A", ttl: -1 }, 10_000), 10_000);
 });
+
+test("a timer that fires early is set again, so no request is held forever", async () => {
+  let clock = 0;
+  const replies: string[] = [];
+  const rpc = new RpcTable({ holdMs: 20, now: () => clock, reply: (e) => void replies.push(e) });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  rpc.dispatch({ etype: "X", uuid: "early" });
+  clock = 10; // the timer (20 ms) fires while the clock still says 10 ms are left
+  await sleep(40);
+  assert.deepEqual(replies, []);
+  clock = 25; // the next timer (~10 ms) finds it due
+  await sleep(60);
+  assert.deepEqual(replies, ["X_RESPONSE@early"]);
+});

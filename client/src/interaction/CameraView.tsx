@@ -8,7 +8,7 @@ import { useTransform } from "../core/transform";
 import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
 import { cameraPayload } from "./cameraPayload";
-import { capture, captureOptions } from "./capture";
+import { capture, captureOptions, renderPixels } from "./capture";
 import { flag, num } from "./props";
 import { registerView } from "./views";
 
@@ -67,7 +67,25 @@ export function CameraViewNode({ node, children }: NodeProps): ReactNode {
     [get, camera, width, height, downsample, renderDepth],
   );
 
-  useEffect(() => registerView(node.key, grab), [node.key, grab]);
+  const snapshot = useCallback(
+    (w: number, h: number) => {
+      const { gl, scene } = get();
+      camera.updateMatrixWorld();
+      const shown = helper.current?.visible ?? false;
+      if (helper.current) helper.current.visible = false;
+      try {
+        return renderPixels(gl, scene, camera, w, h, true);
+      } finally {
+        if (helper.current) helper.current.visible = shown;
+      }
+    },
+    [get, camera],
+  );
+
+  useEffect(
+    () => registerView(node.key, { grab, snapshot, aspect: width / height }),
+    [node.key, grab, snapshot, width, height],
+  );
 
   const streaming = node.stream === "frame" || node.stream === "time";
   const interval = 1000 / Math.max(0.1, num(node.fps, 30));

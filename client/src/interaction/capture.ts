@@ -69,7 +69,7 @@ function renderTarget(width: number, height: number, srgb: boolean): THREE.WebGL
 }
 
 /** Render once into an 8-bit target; returns top-down RGBA rows. */
-function renderPixels(
+export function renderPixels(
   gl: THREE.WebGLRenderer,
   scene: THREE.Scene,
   camera: THREE.Camera,

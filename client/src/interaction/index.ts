@@ -1,14 +1,19 @@
 // Registers the tags rendered by interaction/: camera controls, cameras,
-// keyboard, CameraView and XR inputs. (GRAB_RENDER itself is always answered, see
-// GrabRenderRpc; pointer events are always on, see core/SceneRoot.)
+// keyboard, gamepad, CameraView and its previews, XR inputs, body and meshes.
+// (GRAB_RENDER and GET_WEBXR_MESH are always answered, see GrabRenderRpc and
+// xrMesh's MeshTracker; pointer events are always on, see core/SceneRoot.)
 import { registerAll } from "../registry";
+import { CameraPreviewOverlayNode, CameraPreviewThumbsNode } from "./cameraPreviews";
 import { CameraViewNode } from "./CameraView";
 import { OrthographicCameraNode, PerspectiveCameraNode, SimplePerspectiveCameraNode } from "./cameras";
 import { FisheyeCameraNode } from "./FisheyeCamera";
+import { GamepadNode } from "./Gamepad";
 import { KeyboardMonitorNode } from "./KeyboardMonitor";
 import { OrbitControlsNode, SceneCameraControlNode } from "./OrbitControls";
 import { SceneCameraNode } from "./SceneCamera";
+import { BodyNode } from "./xrBody";
 import { HandsNode, MotionControllersNode } from "./xrInputs";
+import { WebXRMeshNode } from "./xrMesh";
 
 /** Tags whose whole behaviour lives in the core; their nodes draw nothing. */
 function Nothing(): null {
@@ -26,6 +31,11 @@ registerAll({
   SimpleOrthographicCamera: OrthographicCameraNode,
   KeyboardMonitor: KeyboardMonitorNode,
   CameraView: CameraViewNode,
+  CameraPreviewThumbs: CameraPreviewThumbsNode,
+  CameraPreviewOverlay: CameraPreviewOverlayNode,
+  Gamepad: GamepadNode,
+  Body: BodyNode,
+  WebXRMesh: WebXRMeshNode,
   Hands: HandsNode,
   MotionControllers: MotionControllersNode,
   // GrabRender marks the main view as grabbable; ours always is.

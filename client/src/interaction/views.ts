@@ -1,20 +1,51 @@
-// CameraViews by key, so GRAB_RENDER can find the view a request names.
+// CameraViews by key, so GRAB_RENDER can find the view a request names and the
+// preview thumbnails can list and draw them.
+import { createStore, useStore } from "zustand";
 import type { ServerMessage } from "../types";
 
 export type ViewGrab = (data: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
-const views = new Map<string, ViewGrab>();
+/** A view's picture at a given size: top-down RGBA rows. */
+export type ViewSnapshot = (width: number, height: number) => Uint8ClampedArray<ArrayBuffer>;
 
-/** Register a view's grab function under its key; returns the unregister function. */
-export function registerView(key: string, grab: ViewGrab): () => void {
-  views.set(key, grab);
+export interface ViewSource {
+  grab: ViewGrab;
+  snapshot?: ViewSnapshot;
+  /** width / height of the view's picture. */
+  aspect?: number;
+}
+
+const views = new Map<string, ViewSource>();
+
+/** The keys of the registered views, in registration order (for the previews). */
+export const viewKeys = createStore<{ keys: readonly string[] }>(() => ({ keys: [] }));
+
+function publish(): void {
+  viewKeys.setState({ keys: [...views.keys()] });
+}
+
+/** Register a view under its key; returns the unregister function. */
+export function registerView(key: string, grab: ViewGrab | ViewSource): () => void {
+  const source: ViewSource = typeof grab === "function" ? { grab } : grab;
+  views.set(key, source);
+  publish();
   return () => {
-    if (views.get(key) === grab) views.delete(key);
+    if (views.get(key) !== source) return;
+    views.delete(key);
+    publish();
   };
 }
 
 export function findView(key: string): ViewGrab | undefined {
+  return views.get(key)?.grab;
+}
+
+export function viewSource(key: string): ViewSource | undefined {
   return views.get(key);
+}
+
+export function useViewKeys(): readonly string[] {
+  return useStore(viewKeys, (s) => s.keys);
 }
 
 /** The key a GRAB_RENDER asks for: top-level `key` (the public event), else `data.key`. */

@@ -20,7 +20,7 @@ function sidesOf(node: SceneNode): Side[] {
 }
 
 /** Calls `send(frame, space)` at most `fps` times a second during an XR session. */
-function useXRStream(node: SceneNode, send: (frame: XRFrame, space: XRReferenceSpace) => void): void {
+export function useXRStream(node: SceneNode, send: (frame: XRFrame, space: XRReferenceSpace) => void): void {
   const last = useRef(0);
   useFrame((state, _delta, frame?: XRFrame) => {
     if (node.stream !== true || !frame) return;
@@ -62,7 +62,7 @@ interface PoseFiller {
   fillPoses?: (spaces: Iterable<XRSpace>, base: XRSpace, out: Float32Array) => boolean;
 }
 
-function handPoses(frame: XRFrame, hand: XRHand, space: XRReferenceSpace): Float32Array | null {
+export function handPoses(frame: XRFrame, hand: XRHand, space: XRReferenceSpace): Float32Array | null {
   const poses = new Float32Array(25 * 16);
   const { fillPoses } = frame as XRFrame & PoseFiller;
   if (fillPoses) return fillPoses.call(frame, hand.values(), space, poses) ? poses : null;

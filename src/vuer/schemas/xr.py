@@ -113,7 +113,10 @@ class Head(SceneElement):
 class WebXRMesh(SceneElement):
     """The room meshes an AR headset detects, drawn as translucent surfaces.
 
-    ``session.get_webxr_mesh(key)`` fetches them into Python.
+    ``session.get_webxr_mesh(key)`` fetches them into Python: the value is
+    ``{"meshes": [{"vertices", "indices", "matrix", "semanticLabel"?}]}``, an empty
+    list outside an AR session with mesh detection. With ``autoUpdate`` each
+    change is also sent as ``WEBXR_MESH_UPDATE`` with the same value.
 
     Props:
         color: color -- surface colour.
@@ -139,6 +142,10 @@ class WebXRMesh(SceneElement):
 
 class Gamepad(SceneElement):
     """A connected gamepad: button and axis changes are sent as events.
+
+    Each change sends ``GAMEPAD`` with this key and the value
+    ``{"id": str, "index": int, "axes": [float], "buttons": [float]}``
+    (button values in 0..1); nothing is sent while the pad is unchanged.
 
     Props:
         index: int = 0 -- which connected gamepad to read.

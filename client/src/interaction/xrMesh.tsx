@@ -1,0 +1,133 @@
+// Room meshes of WebXR mesh detection. MeshTracker (always in the canvas)
+// copies XRFrame.detectedMeshes into meshStore when they change and answers
+// GET_WEBXR_MESH with `{meshes: [{vertices, indices, matrix, semanticLabel}]}`
+// — an empty list when no XR session detects meshes, so Python never waits.
+// `WebXRMesh` draws them as translucent surfaces and, with `autoUpdate`, sends
+// `WEBXR_MESH_UPDATE` `{meshes}` each time the set changes. Outside an XR
+// session the per-frame work is one check.
+import { useFrame } from "@react-three/fiber";
+import { useEffect, useMemo, type ReactNode } from "react";
+import * as THREE from "three";
+import { createStore, useStore } from "zustand";
+import { sendEvent } from "../events";
+import type { NodeProps } from "../registry";
+import { registerRpc } from "../rpc";
+import { flag, num } from "./props";
+
+export interface DetectedMesh {
+  /** xyz, metres, in the mesh's own space. */
+  vertices: number[];
+  /** Triangles, three vertex indices each. */
+  indices: number[];
+  /** The mesh space in the reference space, 16 floats column-major. */
+  matrix: number[];
+  semanticLabel?: string;
+}
+
+/** The meshes of the last XR frame that had them; `version` counts changes. */
+export const meshStore = createStore<{ meshes: readonly DetectedMesh[]; version: number }>(() => ({
+  meshes: [],
+  version: 0,
+}));
+
+/** WebXR mesh detection (not in the DOM typings yet). */
+interface XRMeshLike {
+  meshSpace: XRSpace;
+  vertices: Float32Array;
+  indices: Uint32Array;
+  lastChangedTime: number;
+  semanticLabel?: string;
+}
+interface MeshFrame {
+  detectedMeshes?: { forEach(fn: (mesh: XRMeshLike) => void): void; size: number };
+}
+
+function sameMatrix(a: readonly number[], b: ArrayLike<number>): boolean {
+  for (let i = 0; i < 16; i++) if (Math.abs(a[i] - b[i]) > 1e-6) return false;
+  return true;
+}
+
+/** Keeps meshStore in step with the XR frames and answers GET_WEBXR_MESH. */
+export function MeshTracker(): null {
+  useEffect(() => registerRpc("GET_WEBXR_MESH", async () => ({ meshes: meshStore.getState().meshes })), []);
+  useEffect(
+    () => () => meshStore.setState((s) => (s.meshes.length > 0 ? { meshes: [], version: s.version + 1 } : s)),
+    [],
+  );
+  const changed = useMemo(() => new Map<XRMeshLike, number>(), []);
+  useFrame((state, _delta, frame?: XRFrame) => {
+    if (!frame) {
+      if (changed.size > 0) {
+        changed.clear();
+        meshStore.setState((s) => ({ meshes: [], version: s.version + 1 }));
+      }
+      return;
+    }
+    const detected = (frame as XRFrame & MeshFrame).detectedMeshes;
+    const space = state.gl.xr.getReferenceSpace();
+    if (!detected || !space) return;
+    const previous = meshStore.getState().meshes;
+    let dirty = detected.size !== changed.size;
+    const meshes: DetectedMesh[] = [];
+    const seen = new Set<XRMeshLike>();
+    let i = 0;
+    detected.forEach((mesh) => {
+      seen.add(mesh);
+      const pose = frame.getPose(mesh.meshSpace, space);
+      const matrix = pose ? pose.transform.matrix : new THREE.Matrix4().toArray();
+      const old = previous[i++];
+      if (changed.get(mesh) === mesh.lastChangedTime && old && sameMatrix(old.matrix, matrix)) {
+        meshes.push(old);
+        return;
+      }
+      dirty = true;
+      changed.set(mesh, mesh.lastChangedTime);
+      meshes.push({
+        vertices: Array.from(mesh.vertices),
+        indices: Array.from(mesh.indices),
+        matrix: Array.from(matrix),
+        ...(mesh.semanticLabel ? { semanticLabel: mesh.semanticLabel } : {}),
+      });
+    });
+    for (const mesh of changed.keys()) if (!seen.has(mesh)) changed.delete(mesh);
+    if (dirty) meshStore.setState((s) => ({ meshes, version: s.version + 1 }));
+  });
+  return null;
+}
+
+function meshObject(mesh: DetectedMesh, material: THREE.Material): THREE.Mesh {
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute("position", new THREE.Float32BufferAttribute(mesh.vertices, 3));
+  geometry.setIndex(mesh.indices);
+  geometry.computeVertexNormals();
+  const object = new THREE.Mesh(geometry, material);
+  object.matrixAutoUpdate = false;
+  object.matrix.fromArray(mesh.matrix);
+  return object;
+}
+
+export function WebXRMeshNode({ node }: NodeProps): ReactNode {
+  const meshes = useStore(meshStore, (s) => s.meshes);
+  const version = useStore(meshStore, (s) => s.version);
+  const color = typeof node.color === "string" ? node.color : "#40a0ff";
+  const opacity = Math.min(1, Math.max(0, num(node.opacity, 0.15)));
+  const autoUpdate = flag(node.autoUpdate, true);
+  const material = useMemo(
+    () => new THREE.MeshBasicMaterial({ color, opacity, transparent: true, side: THREE.DoubleSide, depthWrite: false }),
+    [color, opacity],
+  );
+  useEffect(() => () => material.dispose(), [material]);
+  const group = useMemo(() => {
+    const g = new THREE.Group();
+    for (const mesh of meshes) g.add(meshObject(mesh, material));
+    return g;
+  }, [meshes, material]);
+  useEffect(
+    () => () => group.children.forEach((child) => (child as THREE.Mesh).geometry.dispose()),
+    [group],
+  );
+  useEffect(() => {
+    if (autoUpdate && version > 0) sendEvent("WEBXR_MESH_UPDATE", { meshes }, node.key);
+  }, [autoUpdate, version, meshes, node.key]);
+  return <primitive object={group} />;
+}
