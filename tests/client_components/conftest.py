@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytest_asyncio
 
 import vuer
 from vuer import Vuer, VuerSession
@@ -124,20 +125,22 @@ class Opened:
 Scene = Callable[[VuerSession], Awaitable[None] | None]
 
 
-@pytest.fixture
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def browser() -> AsyncIterator[Any]:
+    """One chromium per test module (each test gets its own page)."""
     async with playwright_api.async_playwright() as p:
         launched = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         await launched.close()
 
 
-@pytest.fixture
+@pytest_asyncio.fixture(loop_scope="module")
 async def open_scene(
     browser: Any, tmp_path: Path
 ) -> AsyncIterator[Callable[..., Awaitable[Opened]]]:
     """``await open_scene(fn)``: serve a scene that ``fn(session)`` sets, open it in chromium."""
     contexts: list[Any] = []
+    pages: list[Any] = []
 
     async def open_(setup: Scene, handlers: tuple[str, ...] = ()) -> Opened:
         app = Vuer(host="127.0.0.1", port=0, static_root=tmp_path, queries={"collapseMenu": "true"})
@@ -156,6 +159,7 @@ async def open_scene(
         await ctx.__aenter__()
         contexts.append(ctx)
         page = await browser.new_page(viewport=VIEWPORT)
+        pages.append(page)
         opened = Opened(page=page, app=app, session=None)  # type: ignore[arg-type]
         for etype in handlers:
 
@@ -178,6 +182,8 @@ async def open_scene(
         return opened
 
     yield open_
+    for page in pages:
+        await page.close()
     for ctx in reversed(contexts):
         await ctx.__aexit__(None, None, None)
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from vuer.schemas import PointCloud, Scene, TriMesh
 
 from .conftest import dominant
+
+# The tests of a module share its chromium, so they share its event loop.
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 ATTRIBUTES = """(key) => { let out = null;
     window.__vuer.three().scene.traverse((o) => {

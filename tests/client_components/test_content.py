@@ -29,6 +29,9 @@ from vuer.schemas import (
 
 from .conftest import dominant
 
+# The tests of a module share its chromium, so they share its event loop.
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
 STL = """solid t
 facet normal 0 0 1
 outer loop

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vuer.schemas import Box, Group, MeshBasicMaterial, Scene, Sphere, Torus
 
 from .conftest import dominant, near
+
+# The tests of a module share its chromium, so they share its event loop.
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 LIGHTS = dict(bgChildren=[])  # no lights: basic materials show their exact colour
 
