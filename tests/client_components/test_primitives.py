@@ -1,4 +1,4 @@
-"""Primitives, materials and lights drawn from the wire: colours land where the nodes are."""
+"""Primitives and materials drawn from the wire: colours land where the nodes are."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .conftest import dominant, near
 # The tests of a module share its chromium, so they share its event loop.
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-LIGHTS = dict(bgChildren=[])  # no lights: basic materials show their exact colour
+NO_LIGHTS = dict(bgChildren=[])  # no lights: basic materials show their exact colour
 
 
 async def test_box_and_sphere_show_their_material_colours(open_scene) -> None:
@@ -30,7 +30,7 @@ async def test_box_and_sphere_show_their_material_colours(open_scene) -> None:
                 color="blue",
                 materialType="basic",
             ),
-            **LIGHTS,
+            **NO_LIGHTS,
         )
 
     opened = await open_scene(setup)
@@ -53,7 +53,7 @@ async def test_material_element_child_replaces_the_material_and_group_places_chi
                 key="g",
                 position=[0.8, 0.3, 0],
             ),
-            **LIGHTS,
+            **NO_LIGHTS,
         )
 
     opened = await open_scene(setup)
@@ -79,7 +79,7 @@ async def test_args_change_the_geometry_and_equal_content_shares_it(open_scene) 
                 for i in range(6)
             ],
             Torus(key="t", args=[0.3, 0.1, 8, 16], position=[0, 1, 0]),
-            **LIGHTS,
+            **NO_LIGHTS,
         )
 
     opened = await open_scene(setup)
