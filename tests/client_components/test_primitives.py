@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vuer.schemas import Box, Group, MeshBasicMaterial, Scene, Sphere, Torus
+from vuer.schemas import AmbientLight, Box, Group, MeshBasicMaterial, Scene, Sphere, Torus
 
 from .conftest import dominant, near
 
@@ -122,3 +122,25 @@ async def test_absurd_segment_counts_are_capped_with_a_warning(open_scene) -> No
     )
     assert segments == [1024, 1024]
     assert any("capped at 1024" in text for kind, text in opened.console if kind == "warning")
+
+
+async def test_lights_light_standard_materials_and_leave_when_removed(open_scene) -> None:
+    def setup(session) -> None:
+        session.set @ Scene(
+            Box(key="lit", args=[1, 1, 1], color="red"),
+            bgChildren=[AmbientLight(key="amb", intensity=3)],
+        )
+
+    opened = await open_scene(setup)
+    await opened.wait_for_object("lit", "Mesh")
+    await opened.wait_for_object("amb", "AmbientLight")
+    lit = await opened.color_at([0, 0, 0])
+    assert dominant(lit, 0)
+
+    opened.session.remove @ "amb"
+    await opened.page.wait_for_function(
+        """() => { let n = 0; window.__vuer.three().scene.traverse((o) => { if (o.isLight) n++; });
+            return n === 0; }"""
+    )
+    dark = await opened.color_at([0, 0, 0])
+    assert max(dark) < 40 and lit[0] - dark[0] > 100
