@@ -1987,7 +1987,7 @@ export interface KeyboardMonitorProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** send ``KeyDown``. @default true */
+  /** send ``KeyDown``. @default false */
   enableKeyDown?: boolean;
   /** send ``KeyUp``. @default false */
   enableKeyUp?: boolean;
@@ -4958,7 +4958,7 @@ export const PROP_DEFAULTS: {
   "Image": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, side: 2 },
   "ImageBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, opacity: 1, interpolate: false, fixed: false },
   "InPlaceDepthPointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "KeyboardMonitor": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, enableKeyDown: true, enableKeyUp: false, enableKeyPress: false },
+  "KeyboardMonitor": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, enableKeyDown: false, enableKeyUp: false, enableKeyPress: false },
   "Lathe": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "Line": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: false },
   "MjCameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, fps: 30, near: 0.1, far: 20, downsample: 1, distanceToCamera: 2, movable: true, showCameraFrustum: true },

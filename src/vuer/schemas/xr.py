@@ -158,7 +158,7 @@ class KeyboardMonitor(SceneElement):
     """Sends keyboard events (``KeyDown``, ``KeyUp``, ``KeyPress``) with this key.
 
     Props:
-        enableKeyDown: bool = true -- send ``KeyDown``.
+        enableKeyDown: bool = false -- send ``KeyDown``.
         enableKeyUp: bool = false -- send ``KeyUp``.
         enableKeyPress: bool = false -- send ``KeyPress``.
     """
