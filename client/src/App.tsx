@@ -6,6 +6,7 @@ import { SceneRoot } from "./core/SceneRoot";
 import { setThreeGetter } from "./core/threeState";
 import { FrameCounter } from "./core/FrameCounter";
 import { CameraPreviews, PreviewPainter } from "./interaction/cameraPreviews";
+import { lensEvents } from "./interaction/fisheyeLens";
 import { GrabRenderRpc } from "./interaction/GrabRenderRpc";
 import { MeshTracker } from "./interaction/xrMesh";
 import { Panel } from "./panel/Panel";
@@ -36,6 +37,7 @@ export function App(): ReactNode {
         camera={CAMERA}
         shadows
         flat
+        events={lensEvents}
         onCreated={onCreated}
       >
         <FrameCounter />

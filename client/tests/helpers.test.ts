@@ -2,12 +2,13 @@
 // camera payloads, gamepad state, camera preview settings.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { PerspectiveCamera, Quaternion, Vector3 } from "three";
+import { Object3D, PerspectiveCamera, Quaternion, Vector3 } from "three";
 import { socketUrl } from "../src/connection";
 import { transformProps } from "../src/core/transform";
 import { cameraPayload } from "../src/interaction/cameraPayload";
 import { overlaySettings, thumbSettings } from "../src/interaction/cameraPreviews";
 import { captureOptions } from "../src/interaction/capture";
+import { lensRay, type Lens } from "../src/interaction/fisheyeLens";
 import { changed, padState } from "../src/interaction/Gamepad";
 
 test("transformProps passes lists through and decomposes a column-major matrix", () => {
@@ -89,4 +90,26 @@ test("camera preview settings: defaults, and bad values replaced", () => {
   assert.equal(overlay.cornerBracketColor, "lime");
   assert.equal(overlay.showCenterFocus, false);
   assert.equal(overlay.centerFocusColor, "#ff4040");
+});
+
+test("lensRay inverts the equidistant fisheye: angle off the axis grows with the radius", () => {
+  const pose = new Object3D();
+  pose.position.set(0, 0, 3);
+  const lens: Lens = { pose, halfFov: Math.PI / 2, near: 0.01, far: 100, prepare: () => { throw new Error("unused"); } };
+  const centre = lensRay(lens, 0, 0, 640, 480);
+  assert.ok(centre);
+  assert.deepEqual(centre.origin.toArray(), [0, 0, 3]);
+  assert.ok(centre.direction.distanceTo(new Vector3(0, 0, -1)) < 1e-9);
+  // the top edge (short side) is 90 degrees up; halfway to it, 45 degrees
+  const top = lensRay(lens, 0, 1, 640, 480)!;
+  assert.ok(top.direction.distanceTo(new Vector3(0, 1, 0)) < 1e-9);
+  const half = lensRay(lens, 0.5 * (480 / 640), 0, 640, 480)!;
+  assert.ok(Math.abs(half.direction.angleTo(new Vector3(0, 0, -1)) - Math.PI / 4) < 1e-9);
+  assert.ok(half.direction.x > 0);
+  // the canvas corners lie outside the image circle
+  assert.equal(lensRay(lens, 1, 1, 640, 480), null);
+  // the pose turns the rays: yawed 90 degrees left, the axis looks down -x
+  pose.rotation.set(0, Math.PI / 2, 0);
+  pose.updateMatrixWorld();
+  assert.ok(lensRay(lens, 0, 0, 640, 480)!.direction.distanceTo(new Vector3(-1, 0, 0)) < 1e-9);
 });

@@ -1,14 +1,22 @@
 // `FisheyeCamera`: with `makeDefault`, the canvas shows an equidistant
 // fisheye view (180° across the short side of the canvas) from the node's
 // pose. The scene is rendered into a cube map at that pose each frame, then
-// resampled by a full-screen shader. Pointer events and GRAB_RENDER of the main
-// view still use the regular camera.
+// resampled by a full-screen shader. While active it is the main view's lens
+// (fisheyeLens.ts): pointer rays and main-view GRAB_RENDER go through it too.
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
+import { setLens } from "./fisheyeLens";
 import { flag, num } from "./props";
+
+/** The scene an object belongs to (its topmost ancestor). */
+function rootOf(object: THREE.Object3D): THREE.Object3D {
+  let top = object;
+  while (top.parent) top = top.parent;
+  return top;
+}
 
 const vertexShader = /* glsl */ `
   varying vec2 vUv;
@@ -66,6 +74,33 @@ function FisheyeRenderer({ pose, resolution, near, far }: {
     return { target, cubeCamera, material, quad, screen, ortho: new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1) };
   }, [resolution, near, far]);
 
+  useEffect(() => {
+    const holder = pose.current;
+    if (!holder) return;
+    return setLens({
+      pose: holder,
+      halfFov: parts.material.uniforms.halfFov.value as number,
+      near,
+      far,
+      prepare(gl, width, height) {
+        refresh(gl, holder);
+        parts.material.uniforms.resolution.value.set(width, height);
+        return { scene: parts.screen, camera: parts.ortho };
+      },
+    });
+  }, [parts, pose, near, far]);
+
+  /** Render the cube map at the holder's pose and aim the lens shader. */
+  function refresh(gl: THREE.WebGLRenderer, holder: THREE.Object3D): void {
+    const scene = holder.parent ? rootOf(holder) : null;
+    if (!scene) return;
+    holder.updateWorldMatrix(true, false);
+    holder.getWorldPosition(parts.cubeCamera.position);
+    parts.cubeCamera.updateMatrixWorld();
+    parts.cubeCamera.update(gl, scene);
+    parts.material.uniforms.orientation.value.setFromMatrix4(new THREE.Matrix4().extractRotation(holder.matrixWorld));
+  }
+
   useEffect(
     () => () => {
       parts.target.dispose();
@@ -79,12 +114,7 @@ function FisheyeRenderer({ pose, resolution, near, far }: {
   useFrame((state) => {
     const holder = pose.current;
     if (!holder) return;
-    holder.updateWorldMatrix(true, false);
-    holder.getWorldPosition(parts.cubeCamera.position);
-    parts.cubeCamera.updateMatrixWorld();
-    parts.cubeCamera.update(state.gl, state.scene);
-    const rotation = new THREE.Matrix4().extractRotation(holder.matrixWorld);
-    parts.material.uniforms.orientation.value.setFromMatrix4(rotation);
+    refresh(state.gl, holder);
     state.gl.getDrawingBufferSize(parts.material.uniforms.resolution.value);
     state.gl.render(parts.screen, parts.ortho);
   }, 1);

@@ -1,11 +1,13 @@
 // Answers GRAB_RENDER: from the CameraView whose key matches, otherwise from
-// the main view (the active camera at the canvas' pixel size).
+// the main view: the active camera at the canvas' pixel size, or the fisheye
+// lens while a FisheyeCamera is the default view.
 import { useThree } from "@react-three/fiber";
 import { useEffect } from "react";
 import { registerRpc } from "../rpc";
 import { sceneStore } from "../store";
 import { cameraPayload } from "./cameraPayload";
 import { capture, captureOptions } from "./capture";
+import { activeLens, lensPayload } from "./fisheyeLens";
 import { findView, nextFrame, requestedKey, type ViewGrab } from "./views";
 
 /** Frames to wait for a CameraView that is in the scene but not mounted yet. */
@@ -41,6 +43,14 @@ export function GrabRenderRpc(): null {
         const dpr = viewport.dpr;
         const width = Math.round(size.width * dpr);
         const height = Math.round(size.height * dpr);
+        const lens = activeLens();
+        if (lens) {
+          // the picture the canvas shows: the fisheye, not the plain camera (no depth image)
+          const view = lens.prepare(gl, width, height);
+          const options = { ...captureOptions(data, { width, height, renderDepth: false }), renderDepth: false };
+          const shot = await capture(gl, view.scene, view.camera, options);
+          return { ...shot, dpr, camera: lensPayload(lens, size.width, size.height) };
+        }
         const shot = await capture(gl, scene, camera, captureOptions(data, { width, height, renderDepth: false }));
         return { ...shot, dpr, camera: cameraPayload(camera, size.width, size.height) };
       }),
