@@ -22,6 +22,7 @@ from vuer._inbound import BadFrame, parse_client_frame
 from vuer._log import RateLimitedLog
 from vuer._relay import relay
 from vuer._settings import Settings
+from vuer._tasks import TaskSet
 from vuer.events import ClientEvent, ServerEvent, ServerRPC
 from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
@@ -92,7 +93,7 @@ class Vuer(Settings):
         self.ws: dict[str, web.WebSocketResponse] = {}
         self.sessions: dict[str, VuerSession] = {}
         self._routes: list[tuple[str, str, Callable[..., Any], str]] = []
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskSet(logger, "the server")
         self._runner: web.AppRunner | None = None
         self._stopped: asyncio.Event | None = None
         self._register_static_roots()
@@ -242,22 +243,7 @@ class Vuer(Settings):
 
     def spawn_task(self, task: Any, name: str | None = None) -> asyncio.Task[Any]:
         """Run a coroutine as a server-wide task; an exception is logged."""
-        if inspect.iscoroutinefunction(task):
-            task = task()
-        if not inspect.isawaitable(task):
-            raise TypeError(f"spawn_task takes a coroutine, got {type(task).__name__}")
-        t = asyncio.ensure_future(task)
-        if name is not None:
-            t.set_name(name)
-        self._tasks.add(t)
-        t.add_done_callback(self._task_done)
-        return t
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        exc = None if task.cancelled() else task.exception()
-        if exc is not None:
-            logger.error("task %s raised", task.get_name(), exc_info=exc)
+        return self._tasks.spawn(task, name)
 
     def _on_init(self, session: VuerSession) -> None:
         info = session.client_info
@@ -401,8 +387,7 @@ class Vuer(Settings):
                 session._abort()  # a client that does not answer the close
 
         await asyncio.gather(*(going_away(s) for s in list(self.sessions.values())))
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel_all()
 
     # ---- lifecycle ----------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from vuer._bound import BoundGenerator
 from vuer._log import RateLimitedLog
 from vuer._outbox import Outbox
+from vuer._tasks import TaskSet
 from vuer.events import (
     ClientEvent,
     Frame,
@@ -140,7 +141,7 @@ class VuerSession:
             on_overflow=self._on_overflow,
             name=ws_id,
         )
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskSet(logger, f"session {ws_id}")
         self._rpcs: dict[str, asyncio.Future[ClientEvent]] = {}
         self._streams: dict[str, _Stream] = {}
         self._waiters: dict[str, list[asyncio.Future[ClientEvent]]] = {}
@@ -417,24 +418,7 @@ class VuerSession:
 
         It is cancelled when the client disconnects; an exception is logged.
         """
-        if inspect.iscoroutinefunction(task):
-            task = task()
-        if not inspect.isawaitable(task):
-            raise TypeError(f"spawn_task takes a coroutine, got {type(task).__name__}")
-        t = asyncio.ensure_future(task)
-        if name is not None and hasattr(t, "set_name"):
-            t.set_name(name)
-        self._tasks.add(t)
-        t.add_done_callback(self._task_done)
-        return t
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        exc = None if task.cancelled() else task.exception()
-        if exc is not None:
-            logger.error(
-                "task %s of session %s raised", task.get_name(), self.CURRENT_WS_ID, exc_info=exc
-            )
+        return self._tasks.spawn(task, name)
 
     async def _run_callable(self, what: str, fn: Callable[..., Any], *args: Any) -> None:
         try:
@@ -540,10 +524,7 @@ class VuerSession:
                 future.exception()  # its awaiter may be cancelled below: no "never retrieved"
         for stream in self._streams.values():
             stream.wake.set()
-        current = asyncio.current_task()
-        for task in list(self._tasks):
-            if task is not current:
-                task.cancel()
+        self._tasks.cancel_all(keep=asyncio.current_task())
 
 
 def _name(fn: Any) -> str:
