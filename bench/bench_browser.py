@@ -39,15 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from vuer import Vuer  # noqa: E402
 from vuer.schemas import AmbientLight, Box, DirectionalLight, PointCloud, Scene  # noqa: E402
+from vuer.testing import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--use-gl=angle",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-    "--disable-background-networking",
-]
 N_POINTS = 1_000_000
 N_BOXES = 1_000
 
@@ -290,7 +283,7 @@ def main() -> None:
     server = Server()
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
             page = browser.new_page(viewport={"width": width, "height": height})
             page.add_init_script(PROBE)
             page.goto(server.url())

@@ -27,7 +27,27 @@ from vuer._scene_store import SceneStore
 from vuer.events import now_ms
 from vuer.serdes import decode, encode
 
-__all__ = ["HeadlessClient", "SceneStore", "running"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "HeadlessClient", "SceneStore", "in_ci", "running"]
+
+#: Debian's chromium, which the browser tests and benches drive through playwright.
+CHROMIUM = "/usr/bin/chromium"
+#: Headless chromium with WebGL through SwiftShader and no background traffic
+#: (the machines these run on have no network beyond loopback).
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--use-gl=angle",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--disable-background-networking",
+)
+
+
+def in_ci() -> bool:
+    """True under CI (``CI=true``), where a missing browser fails tests instead of skipping them."""
+    import os
+
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
 
 logger = logging.getLogger("vuer.testing")
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
 import queue
 import tempfile
 import threading
@@ -31,14 +30,10 @@ from urllib.parse import urlencode, urlsplit
 import numpy as np
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--use-gl=angle",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-    "--disable-background-networking",
-]
+from vuer import testing
+
+CHROMIUM = Path(testing.CHROMIUM)
+CHROMIUM_ARGS = list(testing.CHROMIUM_ARGS)
 VIEWPORT = {"width": 640, "height": 480}
 T = TypeVar("T")
 FAILED_SHOTS = Path(tempfile.gettempdir()) / "vuer-browser-tests"
@@ -56,7 +51,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     browser_items = [i for i in items if here in Path(str(i.path)).resolve().parents]
     for item in browser_items:
         item.add_marker(pytest.mark.browser)
-    if CHROMIUM.exists() or os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    if CHROMIUM.exists() or testing.in_ci():
         return
     skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (run scripts/test.sh)")
     for item in browser_items:
