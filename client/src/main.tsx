@@ -7,6 +7,10 @@
 //   (`data-state`), `#vuer-scene-tree` with one `li[data-key]` per node,
 //   `.vuer-xr-button[data-mode]` ("Enter VR/AR", only where WebXR offers the
 //   mode) and `#vuer-xr-exit` during a session.
+// - Camera previews (CameraPreviewThumbs/Overlay, only while CameraViews exist):
+//   `#vuer-camera-thumbs` with one `.vuer-camera-thumb[data-key]` (a button with
+//   a `canvas`; `data-selected`) per view, and `#vuer-camera-overlay[data-key]`
+//   (brackets `.vuer-bracket`, centre `.vuer-focus`) while looking through one.
 // - `window.__vuer`: `{ store, stats: {frames, messages, batches, errors,
 //   lastDecodeMs, lastApplyMs}, connection, three() }` — `store.getState().graph.nodes` is the scene by
 //   key; `three()` returns the R3F state (gl, scene, camera, size).

@@ -30,21 +30,75 @@ export const meshStore = createStore<{ meshes: readonly DetectedMesh[]; version:
   version: 0,
 }));
 
+const IDENTITY = new THREE.Matrix4().toArray();
+
 /** WebXR mesh detection (not in the DOM typings yet). */
-interface XRMeshLike {
+export interface XRMeshLike {
   meshSpace: XRSpace;
   vertices: Float32Array;
   indices: Uint32Array;
   lastChangedTime: number;
   semanticLabel?: string;
 }
-interface MeshFrame {
+export interface MeshFrame {
   detectedMeshes?: { forEach(fn: (mesh: XRMeshLike) => void): void; size: number };
 }
 
 function sameMatrix(a: readonly number[], b: ArrayLike<number>): boolean {
   for (let i = 0; i < 16; i++) if (Math.abs(a[i] - b[i]) > 1e-6) return false;
   return true;
+}
+
+/** What a frame's meshes become: unchanged ones reused, the rest copied. */
+export interface MeshScan {
+  meshes: DetectedMesh[];
+  /** Whether anything differs from the last scan. */
+  dirty: boolean;
+}
+
+/** A mesh copied from an XRMesh, with the lastChangedTime it was copied at. */
+export interface KnownMesh {
+  time: number;
+  copy: DetectedMesh;
+}
+
+/**
+ * Copy the detected meshes of one frame. `known` maps each XRMesh to its last
+ * copy (updated here); a mesh whose time and pose are as before keeps that
+ * copy, so a still room costs no copying.
+ */
+export function scanMeshes(
+  detected: NonNullable<MeshFrame["detectedMeshes"]>,
+  poseOf: (space: XRSpace) => ArrayLike<number> | null,
+  known: Map<XRMeshLike, KnownMesh>,
+): MeshScan {
+  let dirty = detected.size !== known.size;
+  const meshes: DetectedMesh[] = [];
+  const seen = new Set<XRMeshLike>();
+  detected.forEach((mesh) => {
+    seen.add(mesh);
+    const matrix = poseOf(mesh.meshSpace) ?? IDENTITY;
+    const old = known.get(mesh);
+    if (old && old.time === mesh.lastChangedTime && sameMatrix(old.copy.matrix, matrix)) {
+      meshes.push(old.copy);
+      return;
+    }
+    dirty = true;
+    const copy: DetectedMesh = {
+      vertices: Array.from(mesh.vertices),
+      indices: Array.from(mesh.indices),
+      matrix: Array.from(matrix),
+      ...(mesh.semanticLabel ? { semanticLabel: mesh.semanticLabel } : {}),
+    };
+    known.set(mesh, { time: mesh.lastChangedTime, copy });
+    meshes.push(copy);
+  });
+  for (const mesh of known.keys()) {
+    if (seen.has(mesh)) continue;
+    known.delete(mesh);
+    dirty = true;
+  }
+  return { meshes, dirty };
 }
 
 /** Keeps meshStore in step with the XR frames and answers GET_WEBXR_MESH. */
@@ -54,11 +108,11 @@ export function MeshTracker(): null {
     () => () => meshStore.setState((s) => (s.meshes.length > 0 ? { meshes: [], version: s.version + 1 } : s)),
     [],
   );
-  const changed = useMemo(() => new Map<XRMeshLike, number>(), []);
+  const known = useMemo(() => new Map<XRMeshLike, KnownMesh>(), []);
   useFrame((state, _delta, frame?: XRFrame) => {
     if (!frame) {
-      if (changed.size > 0) {
-        changed.clear();
+      if (known.size > 0) {
+        known.clear();
         meshStore.setState((s) => ({ meshes: [], version: s.version + 1 }));
       }
       return;
@@ -66,30 +120,8 @@ export function MeshTracker(): null {
     const detected = (frame as XRFrame & MeshFrame).detectedMeshes;
     const space = state.gl.xr.getReferenceSpace();
     if (!detected || !space) return;
-    const previous = meshStore.getState().meshes;
-    let dirty = detected.size !== changed.size;
-    const meshes: DetectedMesh[] = [];
-    const seen = new Set<XRMeshLike>();
-    let i = 0;
-    detected.forEach((mesh) => {
-      seen.add(mesh);
-      const pose = frame.getPose(mesh.meshSpace, space);
-      const matrix = pose ? pose.transform.matrix : new THREE.Matrix4().toArray();
-      const old = previous[i++];
-      if (changed.get(mesh) === mesh.lastChangedTime && old && sameMatrix(old.matrix, matrix)) {
-        meshes.push(old);
-        return;
-      }
-      dirty = true;
-      changed.set(mesh, mesh.lastChangedTime);
-      meshes.push({
-        vertices: Array.from(mesh.vertices),
-        indices: Array.from(mesh.indices),
-        matrix: Array.from(matrix),
-        ...(mesh.semanticLabel ? { semanticLabel: mesh.semanticLabel } : {}),
-      });
-    });
-    for (const mesh of changed.keys()) if (!seen.has(mesh)) changed.delete(mesh);
+    const poseOf = (meshSpace: XRSpace) => frame.getPose(meshSpace, space)?.transform.matrix ?? null;
+    const { meshes, dirty } = scanMeshes(detected, poseOf, known);
     if (dirty) meshStore.setState((s) => ({ meshes, version: s.version + 1 }));
   });
   return null;
