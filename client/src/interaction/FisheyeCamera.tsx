@@ -46,6 +46,19 @@ const fragmentShader = /* glsl */ `
     #include <colorspace_fragment>
   }`;
 
+/** Render the cube map at the holder's pose and aim the lens shader. */
+function refresh(
+  parts: { cubeCamera: THREE.CubeCamera; material: THREE.ShaderMaterial },
+  gl: THREE.WebGLRenderer,
+  holder: THREE.Object3D,
+): void {
+  holder.updateWorldMatrix(true, false);
+  holder.getWorldPosition(parts.cubeCamera.position);
+  parts.cubeCamera.updateMatrixWorld();
+  parts.cubeCamera.update(gl, rootOf(holder));
+  parts.material.uniforms.orientation.value.setFromMatrix4(new THREE.Matrix4().extractRotation(holder.matrixWorld));
+}
+
 function FisheyeRenderer({ pose, resolution, near, far }: {
   pose: RefObject<THREE.Group | null>;
   resolution: number;
@@ -83,23 +96,12 @@ function FisheyeRenderer({ pose, resolution, near, far }: {
       near,
       far,
       prepare(gl, width, height) {
-        refresh(gl, holder);
+        refresh(parts, gl, holder);
         parts.material.uniforms.resolution.value.set(width, height);
         return { scene: parts.screen, camera: parts.ortho };
       },
     });
   }, [parts, pose, near, far]);
-
-  /** Render the cube map at the holder's pose and aim the lens shader. */
-  function refresh(gl: THREE.WebGLRenderer, holder: THREE.Object3D): void {
-    const scene = holder.parent ? rootOf(holder) : null;
-    if (!scene) return;
-    holder.updateWorldMatrix(true, false);
-    holder.getWorldPosition(parts.cubeCamera.position);
-    parts.cubeCamera.updateMatrixWorld();
-    parts.cubeCamera.update(gl, scene);
-    parts.material.uniforms.orientation.value.setFromMatrix4(new THREE.Matrix4().extractRotation(holder.matrixWorld));
-  }
 
   useEffect(
     () => () => {
@@ -114,7 +116,7 @@ function FisheyeRenderer({ pose, resolution, near, far }: {
   useFrame((state) => {
     const holder = pose.current;
     if (!holder) return;
-    refresh(state.gl, holder);
+    refresh(parts, state.gl, holder);
     state.gl.getDrawingBufferSize(parts.material.uniforms.resolution.value);
     state.gl.render(parts.screen, parts.ortho);
   }, 1);
