@@ -5,7 +5,7 @@ from __future__ import annotations
 import queue
 from typing import Any
 
-from vuer.schemas import Box, CameraView, DefaultScene
+from vuer.schemas import Body, Box, CameraView, DefaultScene, Head, WebXRMesh
 
 # A stand-in for the Gamepad API: the page sees one pad once the test connects it.
 FAKE_GAMEPAD = """
@@ -67,6 +67,19 @@ def test_default_scene_has_a_component_for_every_tag(live, page, look) -> None:
     assert missing == [], missing
     # no CameraView: the previews draw nothing
     assert page.locator("#vuer-camera-thumbs").count() == 0
+
+
+def test_xr_tracking_nodes_have_components_and_draw_nothing_outside_xr(live, page, look) -> None:
+    warnings: list[str] = []
+    page.on("console", lambda msg: warnings.append(msg.text) if msg.type == "warning" else None)
+    tracking = [Body(stream=True), Head(stream=True, show=True), WebXRMesh(color="blue")]
+    server = live(DefaultScene(red_box(), bgChildren=tracking))
+    page.goto(server.url())
+    look.connected()
+    page.wait_for_function("window.__vuer.store.getState().graph.nodes.has('webxr-mesh')")
+    look.until(lambda im: look.share(im, (300, 200, 340, 280), "red") > 0.5, "the box")
+    missing = [w for w in warnings if "no component" in w]
+    assert missing == [], missing
 
 
 def test_thumbnails_show_the_views_and_the_overlay_looks_through_one(live, page, look) -> None:

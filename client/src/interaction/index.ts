@@ -1,5 +1,5 @@
 // Registers the tags rendered by interaction/: camera controls, cameras,
-// keyboard, gamepad, CameraView and its previews, XR inputs, body and meshes.
+// keyboard, gamepad, CameraView and its previews, XR inputs, head, body and meshes.
 // (GRAB_RENDER and GET_WEBXR_MESH are always answered, see GrabRenderRpc and
 // xrMesh's MeshTracker; pointer events are always on, see core/SceneRoot.)
 import { registerAll } from "../registry";
@@ -12,6 +12,7 @@ import { KeyboardMonitorNode } from "./KeyboardMonitor";
 import { OrbitControlsNode, SceneCameraControlNode } from "./OrbitControls";
 import { SceneCameraNode } from "./SceneCamera";
 import { BodyNode } from "./xrBody";
+import { HeadNode } from "./xrHead";
 import { HandsNode, MotionControllersNode } from "./xrInputs";
 import { WebXRMeshNode } from "./xrMesh";
 
@@ -35,6 +36,7 @@ registerAll({
   CameraPreviewOverlay: CameraPreviewOverlayNode,
   Gamepad: GamepadNode,
   Body: BodyNode,
+  Head: HeadNode,
   WebXRMesh: WebXRMeshNode,
   Hands: HandsNode,
   MotionControllers: MotionControllersNode,
