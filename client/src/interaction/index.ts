@@ -1,10 +1,12 @@
 // Registers the tags rendered by interaction/: camera controls, cameras,
-// keyboard, gamepad, CameraView and its previews, XR inputs, head, body and meshes.
+// keyboard, gamepad, drag handles, CameraView and its previews, XR inputs, head,
+// body and meshes.
 // (GRAB_RENDER and GET_WEBXR_MESH are always answered, see GrabRenderRpc and
 // xrMesh's MeshTracker; pointer events are always on, see core/SceneRoot.)
 import { registerAll } from "../registry";
 import { CameraPreviewOverlayNode, CameraPreviewThumbsNode } from "./cameraPreviews";
 import { CameraViewNode } from "./CameraView";
+import { MovableNode, PivotNode } from "./dragHandles";
 import { OrthographicCameraNode, PerspectiveCameraNode, SimplePerspectiveCameraNode } from "./cameras";
 import { FisheyeCameraNode } from "./FisheyeCamera";
 import { GamepadNode } from "./Gamepad";
@@ -37,6 +39,8 @@ registerAll({
   Gamepad: GamepadNode,
   Body: BodyNode,
   Head: HeadNode,
+  Movable: MovableNode,
+  Pivot: PivotNode,
   WebXRMesh: WebXRMeshNode,
   Hands: HandsNode,
   MotionControllers: MotionControllersNode,
