@@ -33,11 +33,13 @@ export type Vec4 = [number, number, number, number];
 /** A 4x4 matrix: 16 numbers, column-major. */
 export type Mat4 = number[];
 
-/** What every node carries besides its documented props. */
+/**
+ * What every node carries besides its documented props. No index signature:
+ * reading a prop that the Python class does not document is a compile error.
+ */
 export interface NodeBase {
   key: string;
   children?: (SceneNode | string)[];
-  [prop: string]: unknown;
 }
 """
 

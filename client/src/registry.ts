@@ -1,5 +1,8 @@
-// Maps a wire tag to the React component that renders it.
+// Maps a wire tag to the React component that renders it. The props each tag
+// may carry come from generated/schema.ts (the Python docstrings' "Props:"
+// sections), so a component reading an undocumented prop does not compile.
 import type { ComponentType, ReactNode } from "react";
+import type { ComponentPropsByTag, ComponentTag } from "./generated/schema";
 import type { SceneNode } from "./types";
 
 /** What every tag's component receives: its node's props and its rendered children. */
@@ -10,12 +13,36 @@ export interface NodeProps {
 
 export type NodeComponent = ComponentType<NodeProps>;
 
-const components = new Map<string, NodeComponent>();
+/** An object type (not an interface) so it still passes where a SceneNode is taken. */
+type Plain<N> = N extends unknown ? { [K in keyof N]: N[K] } : never;
 
-export function register(tag: string, component: NodeComponent): void {
-  components.set(tag, component);
+/** The node of tag T (or of any tag in a union T), typed by the generated schema. */
+export type NodeOf<T extends ComponentTag> = Plain<ComponentPropsByTag[T]>;
+
+/** The props of a component that renders tag(s) T. */
+export interface TypedNodeProps<T extends ComponentTag> {
+  node: NodeOf<T>;
+  children?: ReactNode;
 }
 
+/** A registration table: each tag's component takes that tag's typed node. */
+export type ComponentTable = { [T in ComponentTag]?: ComponentType<TypedNodeProps<T>> };
+
+const components = new Map<string, NodeComponent>();
+
+export function register<T extends ComponentTag>(tag: T, component: ComponentType<TypedNodeProps<T>>): void {
+  // Only nodes whose tag is T reach it (Node.tsx looks components up by tag).
+  components.set(tag, component as unknown as NodeComponent);
+}
+
+/** Registers a typed table (the components part). */
+export function registerTable(table: ComponentTable): void {
+  for (const [tag, component] of Object.entries(table)) {
+    components.set(tag, component as unknown as NodeComponent);
+  }
+}
+
+/** Registers components that take any node (they read props through SceneNode). */
 export function registerAll(table: Record<string, NodeComponent>): void {
   for (const [tag, component] of Object.entries(table)) components.set(tag, component);
 }

@@ -5,12 +5,12 @@ import { type ReactNode, useMemo } from "react";
 import * as THREE from "three";
 import { parseUpKey, useSceneUpKey } from "../core/sceneUp";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { bool, color, num } from "./props";
 
 const Y_UP = new THREE.Vector3(0, 1, 0);
 
-export function GridNode({ node, children }: NodeProps): ReactNode {
+export function GridNode({ node, children }: TypedNodeProps<"Grid">): ReactNode {
   const upKey = useSceneUpKey();
   const toUp = useMemo(() => new THREE.Quaternion().setFromUnitVectors(Y_UP, parseUpKey(upKey)), [upKey]);
   const transform = useTransform(node);

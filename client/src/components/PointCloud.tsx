@@ -4,7 +4,7 @@
 import { type ReactNode, useEffect, useMemo } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import {
   bytesOf,
   colorAttribute,
@@ -86,7 +86,7 @@ function useDisposed<T extends { dispose(): void }>(value: T): T {
 /** Points are not pickable: testing a million of them per pointer move would stall the page. */
 function noRaycast(): void {}
 
-export function PointCloudNode({ node, children }: NodeProps): ReactNode {
+export function PointCloudNode({ node, children }: TypedNodeProps<"PointCloud">): ReactNode {
   const { key, vertices, colors } = node;
   const precision = precisionOf(node.precision);
   const geometry = useDisposed(
@@ -108,7 +108,7 @@ export function PointCloudNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function TriMeshNode({ node, children }: NodeProps): ReactNode {
+export function TriMeshNode({ node, children }: TypedNodeProps<"TriMesh">): ReactNode {
   const { key, vertices, colors, faces, uv } = node;
   const precision = precisionOf(node.precision);
   const geometry = useDisposed(

@@ -6,8 +6,8 @@ import { Outlines } from "@react-three/drei";
 import { type ReactNode, useMemo } from "react";
 import type { BufferGeometry } from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
-import { buildGeometry } from "./geometries";
+import type { TypedNodeProps } from "../registry";
+import { buildGeometry, type GeometryTag } from "./geometries";
 import { useNodeMaterial } from "./materials";
 import { color, contentKey, isRecord, num, objectFlags } from "./props";
 import { SharedCache, useShared } from "./shared";
@@ -15,7 +15,7 @@ import { SharedCache, useShared } from "./shared";
 /** Geometries by tag and args content, shared by every primitive with the same ones. */
 const geometries = new SharedCache<BufferGeometry>();
 
-export function Primitive({ node, children }: NodeProps): ReactNode {
+export function Primitive({ node, children }: TypedNodeProps<GeometryTag>): ReactNode {
   const transform = useTransform(node);
   const { tag, args } = node;
   const geometryKey = useMemo(() => `${tag}|${contentKey(args)}`, [tag, args]);

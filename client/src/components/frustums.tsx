@@ -4,8 +4,7 @@
 import { type ReactNode, useEffect, useMemo } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
-import type { SceneNode } from "../types";
+import type { NodeOf, TypedNodeProps } from "../registry";
 import { SegmentBuilder, VERTEX_COLOR_LINES } from "./lineGeometry";
 import { bool, color, num } from "./props";
 import { useImageTexture } from "./useImageTexture";
@@ -33,7 +32,7 @@ function upMarker(w: number, h: number, d: number, upScale: number): Point[] {
   ];
 }
 
-function perspectiveGeometry(node: SceneNode): THREE.BufferGeometry {
+function perspectiveGeometry(node: NodeOf<"Frustum" | "PerspectiveFrustum">): THREE.BufferGeometry {
   const fov = num(node.fov, 50) * DEG;
   const aspect = num(node.aspect, 4 / 3);
   const zoom = num(node.zoom, 1);
@@ -62,7 +61,7 @@ function perspectiveGeometry(node: SceneNode): THREE.BufferGeometry {
   return b.build();
 }
 
-function orthographicGeometry(node: SceneNode): THREE.BufferGeometry {
+function orthographicGeometry(node: NodeOf<"OrthographicFrustum">): THREE.BufferGeometry {
   const zoom = num(node.zoom, 1);
   const w = num(node.width, 1) / 2 / zoom;
   const h = num(node.height, 1) / 2 / zoom;
@@ -82,7 +81,7 @@ function orthographicGeometry(node: SceneNode): THREE.BufferGeometry {
 }
 
 /** The cone of directions within fov/2 of -Z, drawn on spheres of radius near and far. */
-function fisheyeGeometry(node: SceneNode): THREE.BufferGeometry {
+function fisheyeGeometry(node: NodeOf<"FisheyeFrustum">): THREE.BufferGeometry {
   const half = Math.min(num(node.fov, 180) * DEG, 2 * Math.PI) / 2;
   const aspect = num(node.aspect, 1);
   const near = num(node.near, 0.1);
@@ -142,8 +141,10 @@ const SHAPE_KEYS = [
   "colorFocalPlane",
 ];
 
-function useLines(node: SceneNode, build: (node: SceneNode) => THREE.BufferGeometry): THREE.BufferGeometry {
-  const shapeKey = JSON.stringify(SHAPE_KEYS.map((k) => node[k] ?? null));
+function useLines<N extends NodeOf<FrustumTag>>(node: N, build: (node: N) => THREE.BufferGeometry): THREE.BufferGeometry {
+  // A memo key over the shape props; the list names props of the perspective frustum too.
+  const props = node as Partial<Record<string, unknown>>;
+  const shapeKey = JSON.stringify(SHAPE_KEYS.map((k) => props[k] ?? null));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt when a shape prop changes
   const geometry = useMemo(() => build(node), [shapeKey, build]);
   useEffect(() => () => geometry.dispose(), [geometry]);
@@ -154,7 +155,7 @@ function useLines(node: SceneNode, build: (node: SceneNode) => THREE.BufferGeome
  * The camera's image (`src`: bytes, data URL or URL) on the far plane of a
  * perspective frustum, when `showImagePlane` is set.
  */
-function ImagePlane({ node }: { node: SceneNode }): ReactNode {
+function ImagePlane({ node }: { node: NodeOf<"Frustum" | "PerspectiveFrustum"> }): ReactNode {
   const texture = useImageTexture(node.src, true, `<${node.tag} key="${node.key}"> image`);
   if (!texture) return null;
   const far = num(node.far, 1);
@@ -168,8 +169,17 @@ function ImagePlane({ node }: { node: SceneNode }): ReactNode {
   );
 }
 
-function frustumOf(build: (node: SceneNode) => THREE.BufferGeometry, imagePlane = false) {
-  return function FrustumNode({ node, children }: NodeProps): ReactNode {
+type FrustumTag = "Frustum" | "PerspectiveFrustum" | "FisheyeFrustum" | "OrthographicFrustum";
+
+/** Whether a frustum node shows its camera image (perspective frusta only). */
+function hasImage(node: NodeOf<FrustumTag>): node is NodeOf<"Frustum" | "PerspectiveFrustum"> {
+  return (
+    (node.tag === "Frustum" || node.tag === "PerspectiveFrustum") && node.showImagePlane === true && node.src !== undefined
+  );
+}
+
+function frustumOf<T extends FrustumTag>(build: (node: NodeOf<T>) => THREE.BufferGeometry, imagePlane = false) {
+  return function FrustumNode({ node, children }: TypedNodeProps<T>): ReactNode {
     const geometry = useLines(node, build);
     const scale = typeof node.scale === "number" ? node.scale : undefined;
     const transform = useTransform(scale === undefined ? node : { ...node, scale: undefined });
@@ -177,7 +187,7 @@ function frustumOf(build: (node: SceneNode) => THREE.BufferGeometry, imagePlane 
       <group {...transform}>
         <group scale={scale ?? 1}>
           <lineSegments geometry={geometry} material={VERTEX_COLOR_LINES} />
-          {imagePlane && node.showImagePlane === true && node.src !== undefined && <ImagePlane node={node} />}
+          {imagePlane && hasImage(node) && <ImagePlane node={node} />}
         </group>
         {children}
       </group>
@@ -185,12 +195,12 @@ function frustumOf(build: (node: SceneNode) => THREE.BufferGeometry, imagePlane 
   };
 }
 
-export const PerspectiveFrustumNode = frustumOf(perspectiveGeometry, true);
-export const OrthographicFrustumNode = frustumOf(orthographicGeometry);
-export const FisheyeFrustumNode = frustumOf(fisheyeGeometry);
+export const PerspectiveFrustumNode = frustumOf<"Frustum" | "PerspectiveFrustum">(perspectiveGeometry, true);
+export const OrthographicFrustumNode = frustumOf<"OrthographicFrustum">(orthographicGeometry);
+export const FisheyeFrustumNode = frustumOf<"FisheyeFrustum">(fisheyeGeometry);
 
 /** three.js's CameraHelper of a perspective camera with the node's fov/aspect/near/far. */
-export function CameraHelperNode({ node, children }: NodeProps): ReactNode {
+export function CameraHelperNode({ node, children }: TypedNodeProps<"CameraHelper">): ReactNode {
   const fov = num(node.fov, 50);
   const aspect = num(node.aspect, 4 / 3);
   const near = num(node.near, 0.1);

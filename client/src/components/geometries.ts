@@ -2,6 +2,7 @@
 // arguments, as in the public API). Point lists arrive as [[x, y], …] or
 // [[x, y, z], …] and become Vector2/Vector3 and curves here.
 import * as THREE from "three";
+import type { ComponentTag } from "../generated/schema";
 import { isRecord, numbers, warnOnce } from "./props";
 
 type Args = unknown[];
@@ -71,7 +72,7 @@ type AnyCtor = new (...a: any[]) => THREE.BufferGeometry;
 const simple = (tag: string, Class: AnyCtor, segments: number[], detail: number[] = []): Factory => (args) =>
   new Class(...capped(tag, capped(tag, plain(args), segments, MAX_SEGMENTS), detail, MAX_DETAIL));
 
-export const GEOMETRIES: Record<string, Factory> = {
+export const GEOMETRIES = {
   Box: simple("Box", THREE.BoxGeometry, [3, 4, 5]),
   Sphere: simple("Sphere", THREE.SphereGeometry, [1, 2]),
   Cylinder: simple("Cylinder", THREE.CylinderGeometry, [3, 4]),
@@ -115,11 +116,15 @@ export const GEOMETRIES: Record<string, Factory> = {
       typeof closed === "boolean" ? closed : undefined,
     );
   },
-};
+} satisfies Partial<Record<ComponentTag, Factory>>;
+
+/** The tags drawn as primitive meshes. */
+export type GeometryTag = keyof typeof GEOMETRIES;
+export const GEOMETRY_TAGS = Object.keys(GEOMETRIES) as GeometryTag[];
 
 /** The geometry for a primitive tag; bad args log an error and give an empty geometry. */
 export function buildGeometry(tag: string, args: unknown): THREE.BufferGeometry {
-  const factory = GEOMETRIES[tag];
+  const factory = (GEOMETRIES as Record<string, Factory | undefined>)[tag];
   const list = Array.isArray(args) ? args : args === undefined || args === null ? [] : [args];
   try {
     if (factory) return factory(list);

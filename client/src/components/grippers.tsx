@@ -4,7 +4,7 @@
 import { type ReactNode, useEffect, useMemo } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { SegmentBuilder } from "./lineGeometry";
 import { CoordsMarkerNode } from "./markers";
 import { useBuiltMaterial } from "./materials";
@@ -16,7 +16,7 @@ const STEM = { length: 0.06, radius: 0.008 };
 const UNIT_BOX = new THREE.BoxGeometry(1, 1, 1);
 const STEM_GEOMETRY = new THREE.CylinderGeometry(1, 1, 1, 12).rotateX(Math.PI / 2);
 
-export function GripperNode({ node, children }: NodeProps): ReactNode {
+export function GripperNode({ node, children }: TypedNodeProps<"Gripper">): ReactNode {
   const pinch = Math.max(0, num(node.pinchWidth, 0.04));
   const material = useBuiltMaterial("standard", { color: color(node.color, "#5a5a5a"), roughness: 0.6 });
   const transform = useTransform(node);
@@ -58,7 +58,7 @@ export function GripperNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function SkeletalGripperNode({ node, children }: NodeProps): ReactNode {
+export function SkeletalGripperNode({ node, children }: TypedNodeProps<"SkeletalGripper" | "Gripper">): ReactNode {
   const pinch = Math.max(0, num(node.pinchWidth, 0.04));
   const lineColor = color(node.color, "#222222");
   const geometry = useMemo(() => {

@@ -2,14 +2,14 @@
 // takes its geometry and material from element children.
 import type { ReactNode } from "react";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { objectFlags } from "./props";
 
-export function GroupNode({ node, children }: NodeProps): ReactNode {
+export function GroupNode({ node, children }: TypedNodeProps<"group" | "VuerGroup" | "BoundingBoxProvider">): ReactNode {
   return <group {...useTransform(node)}>{children}</group>;
 }
 
-export function MeshNode({ node, children }: NodeProps): ReactNode {
+export function MeshNode({ node, children }: TypedNodeProps<"mesh">): ReactNode {
   return (
     <mesh {...useTransform(node)} {...objectFlags(node)}>
       {children}

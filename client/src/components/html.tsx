@@ -15,14 +15,13 @@ import {
   useState,
 } from "react";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
+import type { NodeOf, TypedNodeProps } from "../registry";
 import { useEntry } from "../store";
-import type { SceneNode } from "../types";
 import { imageBlob } from "./imageSource";
 import { isRecord, num, str } from "./props";
 
 /** The DOM props every element takes: style (camelCase keys), className, id. */
-function domProps(node: SceneNode): { style?: CSSProperties; className?: string; id?: string; "data-key": string } {
+function domProps(node: NodeOf<HtmlTag>): { style?: CSSProperties; className?: string; id?: string; "data-key": string } {
   return {
     style: isRecord(node.style) ? (node.style as CSSProperties) : undefined,
     className: typeof node.className === "string" ? node.className : undefined,
@@ -32,31 +31,35 @@ function domProps(node: SceneNode): { style?: CSSProperties; className?: string;
 }
 
 /** A block or inline element of `htmlTag`; a `text` prop comes before the children. */
-function element(htmlTag: string, extra: (node: SceneNode) => Record<string, unknown> = () => ({})) {
-  return function HtmlElement({ node, children }: NodeProps): ReactNode {
+type ElementTag = "Div" | "Span" | "article" | "h1" | "h2" | "h3" | "p" | "a" | "iframe";
+/** Every tag drawn as a DOM element here. */
+type HtmlTag = ElementTag | "Button" | "Slider" | "Input" | "Img" | "Markdown" | "AutoScroll";
+
+function element<T extends ElementTag>(htmlTag: string, extra: (node: NodeOf<T>) => Record<string, unknown> = () => ({})) {
+  return function HtmlElement({ node, children }: TypedNodeProps<T>): ReactNode {
     const text = typeof node.text === "string" ? node.text : null;
     return createElement(htmlTag, { ...domProps(node), ...extra(node) }, text, children);
   };
 }
 
-export const DivNode = element("div");
-export const SpanNode = element("span");
-export const ArticleNode = element("article");
-export const H1Node = element("h1");
-export const H2Node = element("h2");
-export const H3Node = element("h3");
-export const ParagraphNode = element("p");
-export const LinkNode = element("a", (node) => ({
+export const DivNode = element<"Div">("div");
+export const SpanNode = element<"Span">("span");
+export const ArticleNode = element<"article">("article");
+export const H1Node = element<"h1">("h1");
+export const H2Node = element<"h2">("h2");
+export const H3Node = element<"h3">("h3");
+export const ParagraphNode = element<"p">("p");
+export const LinkNode = element<"a">("a", (node) => ({
   href: typeof node.href === "string" ? node.href : undefined,
   target: typeof node.target === "string" ? node.target : undefined,
   rel: node.target === "_blank" ? "noreferrer" : undefined,
 }));
-export const IframeNode = element("iframe", (node) => ({
+export const IframeNode = element<"iframe">("iframe", (node) => ({
   src: typeof node.src === "string" ? node.src : undefined,
   title: str(node.title, node.key),
 }));
 
-export function ButtonNode({ node, children }: NodeProps): ReactNode {
+export function ButtonNode({ node, children }: TypedNodeProps<"Button">): ReactNode {
   const label = node.value ?? node.text;
   return (
     <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", undefined, node.key)}>
@@ -73,7 +76,7 @@ function useLocalValue<T>(prop: T): [T, (next: T) => void] {
   return [value, setValue];
 }
 
-export function SliderNode({ node }: NodeProps): ReactNode {
+export function SliderNode({ node }: TypedNodeProps<"Slider">): ReactNode {
   const min = num(node.min, 0);
   const max = num(node.max, 100);
   const [value, setValue] = useLocalValue(num(node.value, min));
@@ -102,7 +105,7 @@ export function SliderNode({ node }: NodeProps): ReactNode {
 }
 
 /** A text box: Enter sends its text as INPUT (Shift+Enter is a new line); → takes the default. */
-export function InputNode({ node }: NodeProps): ReactNode {
+export function InputNode({ node }: TypedNodeProps<"Input">): ReactNode {
   const [value, setValue] = useLocalValue(str(node.value, ""));
   const fallback = typeof node.defaultValue === "string" ? node.defaultValue : undefined;
   return (
@@ -126,7 +129,7 @@ export function InputNode({ node }: NodeProps): ReactNode {
 }
 
 /** An <img> from a URL, a data URL, or image bytes (as a Blob URL, revoked when replaced). */
-export function ImgNode({ node }: NodeProps): ReactNode {
+export function ImgNode({ node }: TypedNodeProps<"Img">): ReactNode {
   const blob = useMemo(() => imageBlob(node.src), [node.src]);
   const blobUrl = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
   useEffect(() => () => void (blobUrl && URL.revokeObjectURL(blobUrl)), [blobUrl]);
@@ -147,7 +150,7 @@ export function ImgNode({ node }: NodeProps): ReactNode {
 }
 
 /** Markdown from the node's text children (or `text`), rendered to HTML. */
-export function MarkdownNode({ node }: NodeProps): ReactNode {
+export function MarkdownNode({ node }: TypedNodeProps<"Markdown">): ReactNode {
   const refs = useEntry(node.key)?.slots.children;
   const source = refs?.flatMap((ref) => ("text" in ref ? [ref.text] : [])).join("\n") || str(node.text, "");
   const html = useMemo(() => marked.parse(source, { async: false }), [source]);
@@ -161,7 +164,7 @@ export function MarkdownNode({ node }: NodeProps): ReactNode {
 }
 
 /** A scrolling box that stays pinned to its bottom as content arrives, unless scrolled up. */
-export function AutoScrollNode({ node, children }: NodeProps): ReactNode {
+export function AutoScrollNode({ node, children }: TypedNodeProps<"AutoScroll">): ReactNode {
   const box = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   useLayoutEffect(() => {

@@ -5,7 +5,7 @@ import { useFrame, useThree } from "@react-three/fiber";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { NodeOf, TypedNodeProps } from "../registry";
 import { imageBlob } from "./imageSource";
 import { bool, color, num } from "./props";
 import { useImageTexture } from "./useImageTexture";
@@ -21,7 +21,7 @@ function sideOf(value: unknown): THREE.Side {
   return value === 0 ? THREE.FrontSide : value === 1 ? THREE.BackSide : THREE.DoubleSide;
 }
 
-export function ImageNode({ node, children }: NodeProps): ReactNode {
+export function ImageNode({ node, children }: TypedNodeProps<"Image">): ReactNode {
   const texture = useImageTexture(node.rgb ?? node.src, bool(node.interpolate, true), `<Image key="${node.key}">`);
   const height = num(node.height, 1);
   const width = height * num(node.aspect, imageAspect(texture) ?? 1);
@@ -91,7 +91,7 @@ function CameraPlane({ nodeKey, distance, height, aspect, fixed, layers, childre
   );
 }
 
-function planeProps(node: NodeProps["node"]) {
+function planeProps(node: NodeOf<"ImageBackground" | "VideoPlane" | "StereoVideoPlane" | "HUDPlane">) {
   return {
     nodeKey: node.key,
     distance: num(node.distanceToCamera, 10),
@@ -101,7 +101,7 @@ function planeProps(node: NodeProps["node"]) {
   };
 }
 
-export function ImageBackgroundNode({ node }: NodeProps): ReactNode {
+export function ImageBackgroundNode({ node }: TypedNodeProps<"ImageBackground">): ReactNode {
   const texture = useImageTexture(
     node.src ?? node.rgb,
     bool(node.interpolate, false),
@@ -123,7 +123,7 @@ export function ImageBackgroundNode({ node }: NodeProps): ReactNode {
   );
 }
 
-export function HUDPlaneNode({ node, children }: NodeProps): ReactNode {
+export function HUDPlaneNode({ node, children }: TypedNodeProps<"HUDPlane">): ReactNode {
   return (
     <CameraPlane {...planeProps(node)} aspect={typeof node.aspect === "number" ? node.aspect : undefined}>
       {children}
@@ -158,7 +158,7 @@ function useVideoTexture(src: unknown, loop: boolean, autoplay: boolean, muted: 
   return texture;
 }
 
-export function VideoPlaneNode({ node }: NodeProps): ReactNode {
+export function VideoPlaneNode({ node }: TypedNodeProps<"VideoPlane">): ReactNode {
   const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
   if (!texture) return null;
   const video = texture.image as HTMLVideoElement;
@@ -178,7 +178,7 @@ export function VideoPlaneNode({ node }: NodeProps): ReactNode {
  * A stereo video outside XR: each eye's half would need a per-eye layer, so
  * the flat view shows the left eye's half (side-by-side: left, top-bottom: top).
  */
-export function StereoVideoPlaneNode({ node }: NodeProps): ReactNode {
+export function StereoVideoPlaneNode({ node }: TypedNodeProps<"StereoVideoPlane">): ReactNode {
   const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
   const topBottom = node.layout === "top-bottom";
   useEffect(() => {
@@ -197,7 +197,7 @@ export function StereoVideoPlaneNode({ node }: NodeProps): ReactNode {
 }
 
 /** A video texture for the parent mesh. */
-export function VideoMaterialNode({ node }: NodeProps): ReactNode {
+export function VideoMaterialNode({ node }: TypedNodeProps<"VideoMaterial">): ReactNode {
   const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
   if (!texture) return null;
   return <meshBasicMaterial attach="material" map={texture} toneMapped={false} side={THREE.DoubleSide} />;
@@ -218,7 +218,7 @@ function useSceneBackground(value: THREE.Color | THREE.Texture | null, intensity
   }, [scene, value, intensity, blurriness]);
 }
 
-export function SceneBackgroundNode({ node }: NodeProps): null {
+export function SceneBackgroundNode({ node }: TypedNodeProps<"SceneBackground">): null {
   const texture = useImageTexture(node.src ?? node.rgb, true, `<SceneBackground key="${node.key}">`);
   // A 2:1 image is an equirectangular panorama around the scene.
   if (texture) {
@@ -229,7 +229,7 @@ export function SceneBackgroundNode({ node }: NodeProps): null {
   return null;
 }
 
-export function BackgroundColorNode({ node }: NodeProps): null {
+export function BackgroundColorNode({ node }: TypedNodeProps<"BackgroundColor">): null {
   const value = color(node.color, "#131416");
   const background = useMemo(() => new THREE.Color(value), [value]);
   useSceneBackground(background);

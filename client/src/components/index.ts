@@ -1,7 +1,10 @@
-// Registers every tag the components part renders (see registry.ts).
-import { type NodeComponent, registerAll } from "../registry";
+// Registers every tag the components part renders (see registry.ts). Each
+// component takes its tag's node as typed by generated/schema.ts.
+import type { ComponentType } from "react";
+import type { ComponentTag } from "../generated/schema";
+import { type ComponentTable, registerTable, type TypedNodeProps } from "../registry";
 import { CameraHelperNode, FisheyeFrustumNode, OrthographicFrustumNode, PerspectiveFrustumNode } from "./frustums";
-import { GEOMETRIES } from "./geometries";
+import { GEOMETRY_TAGS } from "./geometries";
 import { GridNode } from "./Grid";
 import { GripperNode, SkeletalGripperNode } from "./grippers";
 import {
@@ -56,9 +59,8 @@ import { Primitive } from "./Primitive";
 import { BillboardNode, HtmlNode, Text3DNode, TextNode } from "./text";
 import { CenterNode, TrailNode } from "./wrappers";
 
-const table: Record<string, NodeComponent> = {
+const table: ComponentTable = {
   group: GroupNode,
-  Group: GroupNode,
   VuerGroup: GroupNode,
   mesh: MeshNode,
   AmbientLight: AmbientLightNode,
@@ -73,7 +75,6 @@ const table: Record<string, NodeComponent> = {
   RandomizedLight: RandomizedLightNode,
   AccumulativeShadows: AccumulativeShadowsNode,
   fog: FogNode,
-  Fog: FogNode,
   PointCloud: PointCloudNode,
   TriMesh: TriMeshNode,
   Frustum: PerspectiveFrustumNode,
@@ -127,10 +128,19 @@ const table: Record<string, NodeComponent> = {
   Markdown: MarkdownNode,
   AutoScroll: AutoScrollNode,
 };
-for (const tag of Object.keys(GEOMETRIES)) table[tag] = Primitive;
-for (const tag of MATERIAL_TAGS) table[tag] = MaterialElement;
-for (const tag of MODEL_TAGS) table[tag] = ModelNode;
+/** One component for a family of tags; it takes any node of the family. */
+function family<T extends ComponentTag>(tags: readonly T[], component: ComponentType<TypedNodeProps<T>>): void {
+  // Each slot gets a component accepting its own tag's node (T covers it).
+  for (const tag of tags) (table as Record<string, unknown>)[tag] = component;
+}
+
+family(GEOMETRY_TAGS, Primitive);
+family(MATERIAL_TAGS, MaterialElement);
+family(MODEL_TAGS, ModelNode);
 table.Splat = SplatNode;
 table.VuerSplat = SplatNode;
 
-registerAll(table);
+/** Every tag the components part renders, with its component (read by the coverage test). */
+export const COMPONENT_TABLE: Readonly<ComponentTable> = table;
+
+registerTable(table);

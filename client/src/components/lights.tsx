@@ -7,7 +7,7 @@ import * as THREE from "three";
 import { RectAreaLightUniformsLib } from "three/examples/jsm/lights/RectAreaLightUniformsLib.js";
 import { RectAreaLightHelper } from "three/examples/jsm/helpers/RectAreaLightHelper.js";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import type { SceneNode } from "../types";
 import { bool, color, num, vec3 } from "./props";
 
@@ -73,7 +73,7 @@ function useTarget(node: SceneNode): { target: THREE.Object3D; element: ReactNod
   return { target, element: <primitive object={target} position={position} /> };
 }
 
-export function AmbientLightNode({ node, children }: NodeProps): ReactNode {
+export function AmbientLightNode({ node, children }: TypedNodeProps<"AmbientLight">): ReactNode {
   return (
     <ambientLight {...useTransform(node)} color={color(node.color, "#ffffff")} intensity={num(node.intensity, 1)}>
       {children}
@@ -81,7 +81,7 @@ export function AmbientLightNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function DirectionalLightNode({ node, children }: NodeProps): ReactNode {
+export function DirectionalLightNode({ node, children }: TypedNodeProps<"DirectionalLight">): ReactNode {
   const ref = useRef<THREE.DirectionalLight>(null);
   useShadow(ref, node);
   const { target, element } = useTarget(node);
@@ -103,7 +103,7 @@ export function DirectionalLightNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function PointLightNode({ node, children }: NodeProps): ReactNode {
+export function PointLightNode({ node, children }: TypedNodeProps<"PointLight">): ReactNode {
   const ref = useRef<THREE.PointLight>(null);
   useShadow(ref, node);
   const lightColor = color(node.color, "#ffffff");
@@ -129,7 +129,7 @@ export function PointLightNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function SpotLightNode({ node, children }: NodeProps): ReactNode {
+export function SpotLightNode({ node, children }: TypedNodeProps<"SpotLight">): ReactNode {
   const ref = useRef<THREE.SpotLight>(null);
   useShadow(ref, node);
   const { target, element } = useTarget(node);
@@ -155,7 +155,7 @@ export function SpotLightNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function HemisphereLightNode({ node, children }: NodeProps): ReactNode {
+export function HemisphereLightNode({ node, children }: TypedNodeProps<"HemisphereLight">): ReactNode {
   const ref = useRef<THREE.HemisphereLight>(null);
   return (
     <hemisphereLight
@@ -173,7 +173,7 @@ export function HemisphereLightNode({ node, children }: NodeProps): ReactNode {
 
 let rectUniformsReady = false;
 
-export function RectAreaLightNode({ node, children }: NodeProps): ReactNode {
+export function RectAreaLightNode({ node, children }: TypedNodeProps<"RectAreaLight">): ReactNode {
   if (!rectUniformsReady) {
     // Standard/physical materials need these lookup tables for area lights.
     RectAreaLightUniformsLib.init();
@@ -202,7 +202,7 @@ export function RectAreaLightNode({ node, children }: NodeProps): ReactNode {
 }
 
 /** The default lighting: sky/ground fill plus a sun that casts shadows. */
-export function HemisphereLightStageNode({ node, children }: NodeProps): ReactNode {
+export function HemisphereLightStageNode({ node, children }: TypedNodeProps<"HemisphereLightStage">): ReactNode {
   const intensity = num(node.intensity, 1);
   return (
     <group {...useTransform(node)}>
@@ -213,7 +213,7 @@ export function HemisphereLightStageNode({ node, children }: NodeProps): ReactNo
   );
 }
 
-export function AmbientLightStageNode({ node, children }: NodeProps): ReactNode {
+export function AmbientLightStageNode({ node, children }: TypedNodeProps<"AmbientLightStage">): ReactNode {
   const intensity = num(node.intensity, 1);
   return (
     <group {...useTransform(node)}>
@@ -233,7 +233,7 @@ const PRESETS: Record<string, { key: [number, number, number]; fill: [number, nu
 };
 
 /** Three-point studio lighting around the children. */
-export function StageNode({ node, children }: NodeProps): ReactNode {
+export function StageNode({ node, children }: TypedNodeProps<"Stage">): ReactNode {
   const preset = PRESETS[String(node.preset)] ?? PRESETS.rembrandt;
   const intensity = num(node.intensity, 0.5) * 2;
   const s = 4;
@@ -260,7 +260,7 @@ export function StageNode({ node, children }: NodeProps): ReactNode {
  * version jiggles `amount` lights over frames; under software rendering one
  * light with a soft radius is the affordable equivalent.)
  */
-export function RandomizedLightNode({ node, children }: NodeProps): ReactNode {
+export function RandomizedLightNode({ node, children }: TypedNodeProps<"RandomizedLight">): ReactNode {
   const ref = useRef<THREE.DirectionalLight>(null);
   useShadow(ref, { ...node, shadowSize: node.size ?? 10 });
   const { target, element } = useTarget(node);
@@ -281,7 +281,7 @@ export function RandomizedLightNode({ node, children }: NodeProps): ReactNode {
 }
 
 /** A ground plane that shows the shadows of the lights inside it. */
-export function AccumulativeShadowsNode({ node, children }: NodeProps): ReactNode {
+export function AccumulativeShadowsNode({ node, children }: TypedNodeProps<"AccumulativeShadows">): ReactNode {
   const scale = num(node.scale, 10);
   return (
     <group {...useTransform(node)} scale={undefined}>
@@ -295,7 +295,7 @@ export function AccumulativeShadowsNode({ node, children }: NodeProps): ReactNod
 }
 
 /** Linear fog on the scene (`fog` tag, props color/near/far or args). */
-export function FogNode({ node }: NodeProps): null {
+export function FogNode({ node }: TypedNodeProps<"fog">): null {
   const scene = useThree((s) => s.scene);
   const args = Array.isArray(node.args) ? node.args : [];
   const fogColor = color(node.color ?? args[0], "#000000");

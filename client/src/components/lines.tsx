@@ -3,7 +3,7 @@
 import { CatmullRomLine, CubicBezierLine, Line, QuadraticBezierLine } from "@react-three/drei";
 import type { ReactNode } from "react";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import type { SceneNode } from "../types";
 import { bool, color, num, numbers, vec3, warnOnce } from "./props";
 
@@ -36,7 +36,7 @@ function enough(pts: Point[], node: SceneNode): boolean {
   return false;
 }
 
-export function LineNode({ node, children }: NodeProps): ReactNode {
+export function LineNode({ node, children }: TypedNodeProps<"Line">): ReactNode {
   const pts = points(node.points);
   const transform = useTransform(node);
   if (!enough(pts, node)) return null;
@@ -47,7 +47,7 @@ export function LineNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function QuadraticBezierLineNode({ node, children }: NodeProps): ReactNode {
+export function QuadraticBezierLineNode({ node, children }: TypedNodeProps<"QuadraticBezierLine">): ReactNode {
   return (
     <QuadraticBezierLine
       {...useTransform(node)}
@@ -63,7 +63,7 @@ export function QuadraticBezierLineNode({ node, children }: NodeProps): ReactNod
   );
 }
 
-export function CubicBezierLineNode({ node, children }: NodeProps): ReactNode {
+export function CubicBezierLineNode({ node, children }: TypedNodeProps<"CubicBezierLine">): ReactNode {
   return (
     <CubicBezierLine
       {...useTransform(node)}
@@ -81,7 +81,7 @@ export function CubicBezierLineNode({ node, children }: NodeProps): ReactNode {
 
 const CURVE_TYPES = new Set(["centripetal", "chordal", "catmullrom"]);
 
-export function CatmullRomLineNode({ node, children }: NodeProps): ReactNode {
+export function CatmullRomLineNode({ node, children }: TypedNodeProps<"CatmullRomLine">): ReactNode {
   const pts = points(node.points);
   const transform = useTransform(node);
   if (!enough(pts, node)) return null;

@@ -6,12 +6,12 @@ import { useFrame } from "@react-three/fiber";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { NodeOf, TypedNodeProps } from "../registry";
 import { sendEvent } from "../events";
 import type { SceneNode } from "../types";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
-import { type Parsed, PARSERS } from "./parsers";
+import { type ModelTag, type Parsed, PARSERS } from "./parsers";
 import { bool, contentKey, num, warnOnce } from "./props";
 
 function disposeTree(root: THREE.Object3D): void {
@@ -26,9 +26,11 @@ function disposeTree(root: THREE.Object3D): void {
 }
 
 /** Loads the node's file whenever its source changes. */
-function useModel(node: SceneNode): Parsed | null {
+function useModel(node: NodeOf<ModelTag>): Parsed | null {
   const [parsed, setParsed] = useState<Parsed | null>(null);
-  const { tag, key, src, text, buff, mtl, assets, workingPath, packages, encoding } = node;
+  const { tag, key, src, text, buff, assets, encoding } = node;
+  const mtl = node.tag === "Obj" ? node.mtl : undefined;
+  const { workingPath, packages } = node.tag === "Urdf" ? node : { workingPath: undefined, packages: undefined };
   // `text` and `buff` are deps themselves (strings compare by value, bytes by identity).
   const sourceKey = [src, mtl, assets, workingPath, packages].map(contentKey).join("|");
   useEffect(() => {
@@ -94,10 +96,12 @@ function useOverrides(object: THREE.Object3D | undefined, node: SceneNode): void
 }
 
 /** Plays clip `animationIndex` when `playAnimation` is set. */
-function useAnimation(parsed: Parsed | null, node: SceneNode): void {
-  const play = bool(node.playAnimation, node.tag === "Bvh");
-  const index = num(node.animationIndex, 0);
-  const speed = num(node.animationSpeed, 1);
+function useAnimation(parsed: Parsed | null, node: NodeOf<ModelTag>): void {
+  // A PCD has no clips.
+  const clip = node.tag === "Pcd" ? undefined : node;
+  const play = bool(clip?.playAnimation, node.tag === "Bvh");
+  const index = num(clip?.animationIndex, 0);
+  const speed = num(clip?.animationSpeed, 1);
   const mixer = useMemo(() => {
     const clip = parsed?.animations[index];
     if (!play || !parsed || !clip) return null;
@@ -120,12 +124,12 @@ function useJoints(object: THREE.Object3D | undefined, joints: unknown): void {
   }, [object, jointKey]);
 }
 
-export function ModelNode({ node, children }: NodeProps): ReactNode {
+export function ModelNode({ node, children }: TypedNodeProps<ModelTag>): ReactNode {
   const parsed = useModel(node);
   const object = parsed?.object;
   useOverrides(object, node);
   useAnimation(parsed, node);
-  useJoints(object, node.jointValues);
+  useJoints(object, node.tag === "Urdf" ? node.jointValues : undefined);
   const transform = useTransform(node);
   return (
     <group {...transform} visible={transform.visible && node.hide !== true}>
@@ -136,7 +140,7 @@ export function ModelNode({ node, children }: NodeProps): ReactNode {
 }
 
 /** Gaussian splats from a .splat URL (drei's Splat; sorted in a worker). */
-export function SplatNode({ node, children }: NodeProps): ReactNode {
+export function SplatNode({ node, children }: TypedNodeProps<"Splat" | "VuerSplat">): ReactNode {
   const transform = useTransform(node);
   if (typeof node.src !== "string") {
     warnOnce(`vuer: <Splat key="${node.key}"> needs src, a URL of a .splat file`);
@@ -155,4 +159,4 @@ export function SplatNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export const MODEL_TAGS = Object.keys(PARSERS);
+export const MODEL_TAGS = Object.keys(PARSERS) as ModelTag[];

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import * as THREE from "three";
 import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { useBuiltMaterial } from "./materials";
 import { color, num } from "./props";
 
@@ -59,7 +59,7 @@ function lodOf(value: unknown): number {
   return Math.max(3, Math.min(64, Math.round(num(value, 8))));
 }
 
-export function CoordsMarkerNode({ node, children }: NodeProps): ReactNode {
+export function CoordsMarkerNode({ node, children }: TypedNodeProps<"CoordsMarker">): ReactNode {
   const geometry = arrows(
     "coords",
     [
@@ -78,7 +78,7 @@ export function CoordsMarkerNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function ArrowNode({ node, children }: NodeProps): ReactNode {
+export function ArrowNode({ node, children }: TypedNodeProps<"Arrow">): ReactNode {
   const geometry = arrows("arrow", [[TO_Z, color(node.color, "red")]], num(node.headScale, 1), lodOf(node.lod));
   const material = useBuiltMaterial("basic", { vertexColors: true, toneMapped: false });
   return (

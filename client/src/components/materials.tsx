@@ -4,7 +4,8 @@
 // A material is rebuilt only when its content changes, and disposed then.
 import { type ReactNode, useMemo } from "react";
 import * as THREE from "three";
-import type { NodeProps } from "../registry";
+import type { ComponentTag } from "../generated/schema";
+import type { TypedNodeProps } from "../registry";
 import type { SceneNode } from "../types";
 import { color, contentKey, isRecord, warnOnce } from "./props";
 import { SharedCache, useShared } from "./shared";
@@ -150,11 +151,11 @@ export function useNodeMaterial(node: SceneNode, fallbackKind = "standard"): THR
  * attaches it to the parent object (mesh, points, line), replacing the
  * parent's own material while it is mounted.
  */
-export function MaterialElement({ node }: NodeProps): ReactNode {
+export function MaterialElement({ node }: TypedNodeProps<MaterialTag>): ReactNode {
   const { tag, key, children, attach, ...values } = node;
   void key;
   void children;
-  const kind = kindName(tag === "material" ? values.type ?? "standard" : tag);
+  const kind = kindName(node.tag === "material" ? (node.type ?? "standard") : tag);
   const material = useBuiltMaterial(kind, values);
   return <primitive object={material} attach={typeof attach === "string" ? attach : "material"} />;
 }
@@ -178,4 +179,6 @@ export const MATERIAL_TAGS = [
   "spriteMaterial",
   "shaderMaterial",
   "rawShaderMaterial",
-];
+] as const satisfies readonly ComponentTag[];
+
+export type MaterialTag = (typeof MATERIAL_TAGS)[number];

@@ -3,7 +3,7 @@
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { useBuiltMaterial } from "./materials";
 import { color, isRecord, num, numbers } from "./props";
 
@@ -30,7 +30,7 @@ function useOutline(
   return geometry;
 }
 
-export function EdgesNode({ node }: NodeProps): ReactNode {
+export function EdgesNode({ node }: TypedNodeProps<"Edges">): ReactNode {
   const ref = useRef<THREE.LineSegments>(null);
   const threshold = num(node.threshold, 15);
   const geometry = useOutline(ref, (g) => new THREE.EdgesGeometry(g, threshold), [threshold]);
@@ -38,7 +38,7 @@ export function EdgesNode({ node }: NodeProps): ReactNode {
   return <lineSegments ref={ref} geometry={geometry} material={material} raycast={() => null} />;
 }
 
-export function WireframeNode({ node }: NodeProps): ReactNode {
+export function WireframeNode({ node }: TypedNodeProps<"Wireframe">): ReactNode {
   const ref = useRef<THREE.LineSegments>(null);
   const geometry = useOutline(ref, (g) => new THREE.WireframeGeometry(g), []);
   const material = useBuiltMaterial("linebasic", {
@@ -70,7 +70,7 @@ function extent(min: unknown, max: unknown, size: unknown, fallback: number) {
   return { center: new THREE.Vector3(), size: new THREE.Vector3(s[0], s[1], s[2]) };
 }
 
-export function BBoxNode({ node, children }: NodeProps): ReactNode {
+export function BBoxNode({ node, children }: TypedNodeProps<"BBox">): ReactNode {
   const { center, size } = extent(node.min, node.max, undefined, 1);
   size.multiplyScalar(num(node.scale, 1.01));
   const material = useBuiltMaterial("linebasic", { color: color(node.color, 0xffffff), toneMapped: false });
@@ -83,7 +83,7 @@ export function BBoxNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function BoundingBoxNode({ node, children }: NodeProps): ReactNode {
+export function BoundingBoxNode({ node, children }: TypedNodeProps<"BoundingBox">): ReactNode {
   const { center, size } = extent(node.min, node.max, node.size, 0.5);
   const c = color(node.color, "#00ff00");
   const edges = useBuiltMaterial("linebasic", {

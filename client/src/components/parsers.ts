@@ -1,6 +1,7 @@
 // One parser per model format: file bytes to a three.js object tree. Heavy
 // loaders are imported on first use, so the page loads without them.
 import * as THREE from "three";
+import type { ComponentTag } from "../generated/schema";
 import type { SceneNode } from "../types";
 import { decodeText, fetchBytes, managerFor, type ModelFile } from "./modelSource";
 import { num } from "./props";
@@ -34,7 +35,7 @@ async function dracoLoader(manager: THREE.LoadingManager) {
   return new DRACOLoader(manager).setDecoderPath({ js: js.default, wasm: wasm.default });
 }
 
-export const PARSERS: Record<string, Parser> = {
+export const PARSERS = {
   async Obj(file, node) {
     const { OBJLoader } = await import("three/examples/jsm/loaders/OBJLoader.js");
     const loader = new OBJLoader(managerFor(node));
@@ -119,4 +120,7 @@ export const PARSERS: Record<string, Parser> = {
     if (started) await loaded;
     return only(robot);
   },
-};
+} satisfies Partial<Record<ComponentTag, Parser>>;
+
+/** The tags drawn by loading a model file. */
+export type ModelTag = keyof typeof PARSERS;

@@ -7,7 +7,7 @@ import { type CSSProperties, type ReactNode, useEffect, useLayoutEffect, useRef,
 import { createRoot, type Root } from "react-dom/client";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { useEntry } from "../store";
 import type { SceneNode } from "../types";
 import { bundledTypeface, coveredText, DEFAULT_FONT_URL } from "./fonts";
@@ -47,7 +47,7 @@ function useCoveredText(text: string, customFont: boolean): string | null {
   return covered?.from === text ? covered.to : null;
 }
 
-export function TextNode({ node }: NodeProps): ReactNode {
+export function TextNode({ node }: TypedNodeProps<"Text">): ReactNode {
   const customFont = typeof node.font === "string";
   const text = useCoveredText(useTextContent(node), customFont);
   const transform = useTransform(node);
@@ -92,7 +92,7 @@ function useTypeface(font: unknown): FontData | string | null {
   return bundled;
 }
 
-export function Text3DNode({ node }: NodeProps): ReactNode {
+export function Text3DNode({ node }: TypedNodeProps<"Text3D">): ReactNode {
   const text = useTextContent(node);
   const font = useTypeface(node.font);
   const transform = useTransform(node);
@@ -116,7 +116,7 @@ export function Text3DNode({ node }: NodeProps): ReactNode {
   );
 }
 
-export function BillboardNode({ node, children }: NodeProps): ReactNode {
+export function BillboardNode({ node, children }: TypedNodeProps<"Billboard">): ReactNode {
   return (
     <Billboard
       {...useTransform(node)}
@@ -137,7 +137,7 @@ export function BillboardNode({ node, children }: NodeProps): ReactNode {
  * container. Here each mount gets a fresh container.) `distanceFactor` scales
  * the content with distance, as in drei; `transform` is treated the same way.
  */
-export function HtmlNode({ node, children }: NodeProps): ReactNode {
+export function HtmlNode({ node, children }: TypedNodeProps<"Html">): ReactNode {
   const group = useRef<THREE.Group>(null);
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);

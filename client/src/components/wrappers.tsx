@@ -3,11 +3,22 @@
 import { Center, Trail } from "@react-three/drei";
 import type { ReactNode } from "react";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { bool, color, num } from "./props";
 
-export function CenterNode({ node, children }: NodeProps): ReactNode {
-  const flags = ["top", "right", "bottom", "left", "front", "back", "disable", "disableX", "disableY", "disableZ"];
+export function CenterNode({ node, children }: TypedNodeProps<"Center">): ReactNode {
+  const flags = [
+    "top",
+    "right",
+    "bottom",
+    "left",
+    "front",
+    "back",
+    "disable",
+    "disableX",
+    "disableY",
+    "disableZ",
+  ] as const;
   const props = Object.fromEntries(flags.map((name) => [name, bool(node[name], false)]));
   return (
     <group {...useTransform(node)}>
@@ -18,7 +29,7 @@ export function CenterNode({ node, children }: NodeProps): ReactNode {
   );
 }
 
-export function TrailNode({ node, children }: NodeProps): ReactNode {
+export function TrailNode({ node, children }: TypedNodeProps<"Trail">): ReactNode {
   return (
     <group {...useTransform(node)}>
       <Trail

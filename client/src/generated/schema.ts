@@ -10,11 +10,13 @@ export type Vec4 = [number, number, number, number];
 /** A 4x4 matrix: 16 numbers, column-major. */
 export type Mat4 = number[];
 
-/** What every node carries besides its documented props. */
+/**
+ * What every node carries besides its documented props. No index signature:
+ * reading a prop that the Python class does not document is a compile error.
+ */
 export interface NodeBase {
   key: string;
   children?: (SceneNode | string)[];
-  [prop: string]: unknown;
 }
 
 /** Every tag the Python components send. */
@@ -320,6 +322,10 @@ export interface AutoScrollProps extends NodeBase {
   tag: "AutoScroll";
   /** CSS style of the container. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
 }
 
 /** `BBox` (BBox): An axis-aligned box drawn as edges, from ``min`` to ``max`` corners. */
@@ -445,8 +451,18 @@ export interface BoundingBoxProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** edge colour. */
+  /** edge and wall colour. @default "#00ff00" */
   color?: Color;
+  /** lower corner, metres; the children's box by default. */
+  min?: Vec3 | Record<string, unknown>;
+  /** upper corner, metres. */
+  max?: Vec3 | Record<string, unknown>;
+  /** box size around the origin when min/max are absent, metres. */
+  size?: Vec3;
+  /** opacity of the edges. @default 0.9 */
+  edgeOpacity?: number;
+  /** opacity of the walls. @default 0.08 */
+  wallOpacity?: number;
 }
 
 /** `BoundingBoxProvider` (BoundingBoxProvider): Measures its children's bounding box for the ``BoundingBox`` nodes inside it. */
@@ -508,8 +524,14 @@ export interface ButtonProps extends NodeBase {
   tag: "Button";
   /** the label. */
   value?: string;
+  /** the label when value is absent. */
+  text?: string;
   /** CSS style of the button. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
 }
 
 /** `Bvh` (Bvh): A BVH motion-capture skeleton and its motion. */
@@ -551,8 +573,12 @@ export interface BvhProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
+  /** text encoding of a text file. @default "ascii" */
+  encoding?: string;
   /** play the motion. @default true */
   playAnimation?: boolean;
+  /** which clip to play. @default 0 */
+  animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
   /** radius of the bones drawn, metres. @default 0.01 */
@@ -582,6 +608,14 @@ export interface CameraHelperProps extends NodeBase {
   material?: Record<string, unknown>;
   /** line colour. */
   color?: Color;
+  /** vertical field of view, degrees. @default 50 */
+  fov?: number;
+  /** width / height. @default 1.3333333333 */
+  aspect?: number;
+  /** near plane distance, metres. @default 0.1 */
+  near?: number;
+  /** far plane distance, metres. @default 1 */
+  far?: number;
 }
 
 /** `CameraPreviewOverlay` (CameraPreviewOverlay): A viewfinder overlay shown while looking through a ``CameraView``. */
@@ -1058,6 +1092,8 @@ export interface DaeProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
+  /** text encoding of a text file. @default "ascii" */
+  encoding?: string;
   /** play the embedded animations. @default false */
   playAnimation?: boolean;
   /** which clip to play. @default 0 */
@@ -1148,6 +1184,12 @@ export interface DivProps extends NodeBase {
   tag: "Div";
   /** CSS style of the div. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** text shown before the children. */
+  text?: string;
 }
 
 /** `Dodecahedron` (Dodecahedron): A dodecahedron. ``args=[radius, detail]``. */
@@ -1331,6 +1373,8 @@ export interface FbxProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
+  /** text encoding of a text file. @default "ascii" */
+  encoding?: string;
   /** play the embedded animations. @default false */
   playAnimation?: boolean;
   /** which clip to play. @default 0 */
@@ -1462,6 +1506,10 @@ export interface FrustumProps extends NodeBase {
   colorCone?: Color;
   /** colour of the focal plane. */
   colorFocalPlane?: Color;
+  /** zoom factor. @default 1 */
+  zoom?: number;
+  /** the camera's image, drawn on the far plane with showImagePlane. */
+  src?: string | Uint8Array;
 }
 
 /** `Gamepad` (Gamepad): A connected gamepad: button and axis changes are sent as events. */
@@ -1524,6 +1572,8 @@ export interface GlbProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
+  /** text encoding of a text file. @default "ascii" */
+  encoding?: string;
   /** play the embedded animations. @default false */
   playAnimation?: boolean;
   /** which clip to play. @default 0 */
@@ -1580,6 +1630,18 @@ export interface GridProps extends NodeBase {
   fadeDistance?: number;
   /** extend to the horizon. @default true */
   infiniteGrid?: boolean;
+  /** width of the grid plane, metres. @default 10 */
+  width?: number;
+  /** depth of the grid plane, metres. @default 10 */
+  height?: number;
+  /** width of the cell lines, pixels. @default 0.6 */
+  cellThickness?: number;
+  /** width of the section lines, pixels. @default 1 */
+  sectionThickness?: number;
+  /** how sharply the grid fades (exponent). @default 1.5 */
+  fadeStrength?: number;
+  /** keep the grid centred under the camera. @default false */
+  followCamera?: boolean;
 }
 
 /** `Gripper` (Gripper): A parallel-jaw gripper marker, for grasp poses. */
@@ -1783,6 +1845,8 @@ export interface HemisphereLightStageProps extends NodeBase {
   material?: Record<string, unknown>;
   /** overall brightness. @default 1 */
   intensity?: number;
+  /** the key light casts shadows. @default false */
+  castShadow?: boolean;
 }
 
 /** `Html` (Html): HTML placed in the 3D scene at the node's position; the children are HTML elements. */
@@ -1872,6 +1936,10 @@ export interface ImageProps extends NodeBase {
   alt?: string;
   /** CSS style of the image. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** the image: URL, data URL, or PNG/JPEG bytes. */
   rgb?: string | Uint8Array;
   /** width / height of the plane. */
@@ -1882,6 +1950,8 @@ export interface ImageProps extends NodeBase {
   opacity?: number;
   /** faces drawn: 0 front, 1 back, 2 both. @default 2 */
   side?: number;
+  /** smooth (linear) texture filtering instead of nearest. @default true */
+  interpolate?: boolean;
 }
 
 /** `ImageBackground` (ImageBackground): An image plane fixed in front of the camera, filling the view: for video-rate frames. */
@@ -1907,6 +1977,12 @@ export interface ImageBackgroundProps extends NodeBase {
   alt?: string;
   /** CSS style of the image. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** the image as ``Image`` sends it; src wins. */
+  rgb?: string | Uint8Array;
   /** distance of the plane, metres. @default 10 */
   distanceToCamera?: number;
   /** width / height of the plane; the image's by default. */
@@ -1932,6 +2008,10 @@ export interface ImgProps extends NodeBase {
   alt?: string;
   /** CSS style of the image. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
 }
 
 /** `InPlaceDepthPointCloud` (InPlaceDepthPointCloud): A depth point cloud updated in place, for streaming depth frames. */
@@ -1964,10 +2044,18 @@ export interface InputProps extends NodeBase {
   tag: "Input";
   /** initial text. */
   value?: string;
-  /** hint shown while empty. */
+  /** hint shown while empty; defaultValue by default. */
   placeholder?: string;
+  /** suggested text, taken with the right-arrow key while empty. */
+  defaultValue?: string;
+  /** empty the box after Enter sends it. @default false */
+  clearOnSubmit?: boolean;
   /** CSS style of the input. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
 }
 
 /** `KeyboardMonitor` (KeyboardMonitor): Sends keyboard events (``KeyDown``, ``KeyUp``, ``KeyPress``) with this key. */
@@ -2068,6 +2156,12 @@ export interface MarkdownProps extends NodeBase {
   tag: "Markdown";
   /** CSS style of the block. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** the markdown, when there are no text children. */
+  text?: string;
 }
 
 /** `MjCameraView` (MjCameraView): A camera rendering the MuJoCo scene from its pose (key "ego" by default). */
@@ -2305,6 +2399,14 @@ export interface ObjProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
+  /** text encoding of a text file. @default "ascii" */
+  encoding?: string;
+  /** play the embedded animations. @default false */
+  playAnimation?: boolean;
+  /** which clip to play. @default 0 */
+  animationIndex?: number;
+  /** playback speed factor. @default 1 */
+  animationSpeed?: number;
   /** URL of the MTL material file. */
   mtl?: string;
   /** URLs of further material files. */
@@ -2500,6 +2602,10 @@ export interface PcdProps extends NodeBase {
   encoding?: string;
   /** point size, world units. @default 0.01 */
   size?: number;
+  /** file name -> URL for files the file refers to. */
+  assets?: Record<string, unknown>;
+  /** event name sent when loading finishes. */
+  onLoad?: string;
 }
 
 /** `PerspectiveCamera` (PerspectiveCamera): A perspective camera (key "perspective-camera"). */
@@ -2578,6 +2684,22 @@ export interface PerspectiveFrustumProps extends NodeBase {
   zoom?: number;
   /** colour of the cone. @default "#ff0000" */
   colorCone?: Color;
+  /** focus distance, metres. */
+  focus?: number;
+  /** focal length, in units of the image height. */
+  focalLength?: number;
+  /** size of the up marker. @default 1 */
+  upScale?: number;
+  /** draw the camera's image (src) on the far plane. @default false */
+  showImagePlane?: boolean;
+  /** draw the focal plane. @default true */
+  showFocalPlane?: boolean;
+  /** colour of the optical centre. */
+  colorOrigin?: Color;
+  /** colour of the focal plane. */
+  colorFocalPlane?: Color;
+  /** the camera's image: bytes, data URL or URL. */
+  src?: string | Uint8Array;
 }
 
 /** `Pivot` (Pivot): A rotate/translate gizmo around its children; drags send ``OBJECT_MOVE`` events. */
@@ -2706,10 +2828,16 @@ export interface PlyProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
-  /** point size when the file has no faces, world units. @default 0.01 */
-  size?: number;
   /** text encoding of the file. @default "ascii" */
   encoding?: string;
+  /** play the embedded animations. @default false */
+  playAnimation?: boolean;
+  /** which clip to play. @default 0 */
+  animationIndex?: number;
+  /** playback speed factor. @default 1 */
+  animationSpeed?: number;
+  /** point size when the file has no faces, world units. @default 0.01 */
+  size?: number;
 }
 
 /** `PointCloud` (PointCloud): Points drawn as screen-facing squares: ``PointCloud(vertices=xyz, colors=rgb, size=0.01)``. */
@@ -3051,10 +3179,16 @@ export interface SceneBackgroundProps extends NodeBase {
   alt?: string;
   /** CSS style of the image. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** brightness factor. @default 1 */
   backgroundIntensity?: number;
   /** blur, 0..1. @default 0 */
   backgroundBlurriness?: number;
+  /** the image as ``Image`` sends it; src wins. */
+  rgb?: string | Uint8Array;
 }
 
 /** `SceneCamera` (SceneCamera): The main camera of the view (``DefaultScene`` places it at [0, 5, 10]). */
@@ -3266,6 +3400,10 @@ export interface SliderProps extends NodeBase {
   value?: number;
   /** CSS style of the slider. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
 }
 
 /** `Span` (Bold, Italic, span): Bold inline text (a span with ``fontWeight: bold`` merged into its style). */
@@ -3275,6 +3413,10 @@ export interface SpanProps extends NodeBase {
   text?: string;
   /** CSS style of the span. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
 }
 
 /** `SparkSplats` (SparkSplats): A Gaussian-splat scene drawn by the Spark renderer. */
@@ -3470,6 +3612,10 @@ export interface StereoVideoPlaneProps extends NodeBase {
   alt?: string;
   /** CSS style of the image. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** how the halves are packed. @default "side-by-side" */
   layout?: "side-by-side" | "top-bottom";
   /** distance of the plane, metres. @default 10 */
@@ -3482,6 +3628,12 @@ export interface StereoVideoPlaneProps extends NodeBase {
   loop?: boolean;
   /** start playing at once. @default true */
   autoplay?: boolean;
+  /** play without sound. @default true */
+  muted?: boolean;
+  /** keep the plane fixed in the world instead of following the camera. @default false */
+  fixed?: boolean;
+  /** render layer (1 left eye, 2 right eye in XR). */
+  layers?: number;
 }
 
 /** `Stl` (Stl): An STL mesh (binary or ASCII). */
@@ -3523,6 +3675,14 @@ export interface StlProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
+  /** text encoding of a text file. @default "ascii" */
+  encoding?: string;
+  /** play the embedded animations. @default false */
+  playAnimation?: boolean;
+  /** which clip to play. @default 0 */
+  animationIndex?: number;
+  /** playback speed factor. @default 1 */
+  animationSpeed?: number;
 }
 
 /** `Tetrahedron` (Tetrahedron): A tetrahedron. ``args=[radius, detail]``. */
@@ -3595,6 +3755,10 @@ export interface TextProps extends NodeBase {
   anchorY?: number | string;
   /** URL of a font file. */
   font?: string;
+  /** glyph outline width, world units. */
+  outlineWidth?: number;
+  /** glyph outline colour (drawn with outlineWidth). @default "white" */
+  outlineColor?: Color;
 }
 
 /** `Text3D` (Text3D): Extruded 3D text; the children are the text. */
@@ -3626,6 +3790,10 @@ export interface Text3DProps extends NodeBase {
   lineHeight?: number;
   /** letter spacing factor. @default 1 */
   letterSpacing?: number;
+  /** segments per glyph curve. @default 8 */
+  curveSegments?: number;
+  /** bevel the glyph edges. @default false */
+  bevelEnabled?: boolean;
 }
 
 /** `ThreeAnimate` (ThreeAnimate): Plays ``AnimationClip`` children on its target with the three.js mixer. */
@@ -3892,6 +4060,14 @@ export interface UrdfProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
+  /** text encoding of a text file. @default "ascii" */
+  encoding?: string;
+  /** play the embedded animations. @default false */
+  playAnimation?: boolean;
+  /** which clip to play. @default 0 */
+  animationIndex?: number;
+  /** playback speed factor. @default 1 */
+  animationSpeed?: number;
   /** joint name -> angle (radians) or offset (metres). */
   jointValues?: Record<string, unknown>;
   /** base URL for the meshes the URDF names. */
@@ -3952,6 +4128,10 @@ export interface VideoMaterialProps extends NodeBase {
   alt?: string;
   /** CSS style of the image. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** loop the video. @default true */
   loop?: boolean;
   /** start playing at once. @default true */
@@ -3983,6 +4163,10 @@ export interface VideoPlaneProps extends NodeBase {
   alt?: string;
   /** CSS style of the image. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** distance of the plane, metres. @default 10 */
   distanceToCamera?: number;
   /** height of the plane, metres. */
@@ -3995,6 +4179,10 @@ export interface VideoPlaneProps extends NodeBase {
   autoplay?: boolean;
   /** play without sound. @default true */
   muted?: boolean;
+  /** keep the plane fixed in the world instead of following the camera. @default false */
+  fixed?: boolean;
+  /** render layer (1 left eye, 2 right eye in XR). */
+  layers?: number;
 }
 
 /** `ViewportHud` (ViewportHud): A picture-in-picture viewport that renders its children over the main view. */
@@ -4132,6 +4320,10 @@ export interface WebRTCVideoMaterialProps extends NodeBase {
   alt?: string;
   /** CSS style of the image. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** URL of the WebRTC offer endpoint, or a stream id. */
   stream?: string;
 }
@@ -4236,6 +4428,10 @@ export interface AProps extends NodeBase {
   text?: string;
   /** CSS style of the span. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** the target URL. */
   href?: string;
   /** where to open it, e.g. "_blank". */
@@ -4247,6 +4443,12 @@ export interface ArticleProps extends NodeBase {
   tag: "article";
   /** CSS style of the page. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** text shown before the children. */
+  text?: string;
 }
 
 /** `fog` (Fog): Linear fog attached to the scene: objects fade into ``color`` between near and far. */
@@ -4274,6 +4476,8 @@ export interface FogProps extends NodeBase {
   far?: number;
   /** the scene property it attaches to. @default "fog" */
   attach?: string;
+  /** [color, near, far] as three.js takes them; the props win. */
+  args?: unknown[];
 }
 
 /** `group` (group): A three.js ``<group>``: an empty transform that holds children. */
@@ -4300,6 +4504,12 @@ export interface H1Props extends NodeBase {
   tag: "h1";
   /** CSS style of the heading. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** text shown before the children. */
+  text?: string;
 }
 
 /** `h2` (Header2): A level-2 heading; the children are its text. */
@@ -4307,6 +4517,12 @@ export interface H2Props extends NodeBase {
   tag: "h2";
   /** CSS style of the heading. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** text shown before the children. */
+  text?: string;
 }
 
 /** `h3` (Header3): A level-3 heading; the children are its text. */
@@ -4314,6 +4530,12 @@ export interface H3Props extends NodeBase {
   tag: "h3";
   /** CSS style of the heading. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** text shown before the children. */
+  text?: string;
 }
 
 /** `iframe` (Iframe): An embedded web page. */
@@ -4321,8 +4543,16 @@ export interface IframeProps extends NodeBase {
   tag: "iframe";
   /** URL of the page. */
   src?: string;
+  /** accessible title of the frame; the key by default. */
+  title?: string;
   /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** text shown before the children. */
+  text?: string;
 }
 
 /** `lineBasicMaterial` (LineBasicMaterial): Lines of one colour. */
@@ -4386,6 +4616,8 @@ export interface MaterialProps extends NodeBase {
   map?: string;
   /** the parent property it attaches to. @default "material" */
   attach?: string;
+  /** the kind: "basic", "standard", "phong", "physical"… @default "standard" */
+  type?: string;
 }
 
 /** `mesh` (mesh): A raw three.js ``<mesh>``; children give its geometry and material elements. */
@@ -4620,6 +4852,12 @@ export interface PProps extends NodeBase {
   tag: "p";
   /** CSS style of the paragraph. */
   style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
+  /** text shown before the children. */
+  text?: string;
 }
 
 /** `pointsMaterial` (PointsMaterial): Material of points. */
@@ -4912,11 +5150,11 @@ export const PROP_DEFAULTS: {
   "BackgroundColor": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#131416" },
   "Billboard": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, follow: true, lockX: false, lockY: false, lockZ: false },
   "Body": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, stream: true, fps: 30, leftHand: false, rightHand: false, showBody: true, showFrame: true, frameScale: 0.02 },
-  "BoundingBox": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
+  "BoundingBox": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#00ff00", edgeOpacity: 0.9, wallOpacity: 0.08 },
   "BoundingBoxProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "Box": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
-  "Bvh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, playAnimation: true, animationSpeed: 1, boneRadius: 0.01, label: false },
-  "CameraHelper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
+  "Bvh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: true, animationIndex: 0, animationSpeed: 1, boneRadius: 0.01, label: false },
+  "CameraHelper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, aspect: 1.3333333333, near: 0.1, far: 1 },
   "CameraPreviewOverlay": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, margin: 12, showLabel: true, showCornerBrackets: true, showCenterFocus: true },
   "CameraPreviewThumbs": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, previewHeight: 120, gap: 8, margin: 12, showLabels: true },
   "CameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, near: 0.1, far: 20, stream: "ondemand", fps: 30, renderDepth: false, showFrustum: true, downsample: 1, distanceToCamera: 2, movable: true, monitor: false },
@@ -4930,7 +5168,7 @@ export const PROP_DEFAULTS: {
   "CoordsMarker": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, headScale: 1, lod: 8 },
   "CubicBezierLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20 },
   "Cylinder": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
-  "Dae": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, playAnimation: false, animationIndex: 0, animationSpeed: 1 },
+  "Dae": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "DepthPointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "DepthPointCloudProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "DirectionalLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false },
@@ -4938,26 +5176,27 @@ export const PROP_DEFAULTS: {
   "Edges": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, threshold: 15 },
   "Extrude": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "Facemesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, depth: 1, eyes: true, debug: false },
-  "Fbx": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, playAnimation: false, animationIndex: 0, animationSpeed: 1 },
+  "Fbx": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "FisheyeCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, segments: 64 },
   "FisheyeFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 180, aspect: 1, colorCone: "#ff0000" },
-  "Frustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, upScale: 1, showImagePlane: false, showFocalPlane: true },
+  "Frustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, upScale: 1, showImagePlane: false, showFocalPlane: true, zoom: 1 },
   "Gamepad": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, index: 0 },
-  "Glb": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, playAnimation: false, animationIndex: 0, animationSpeed: 1 },
+  "Glb": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "GrabRender": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Grid": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, cellSize: 0.1, sectionSize: 1, fadeDistance: 50, infiniteGrid: true },
+  "Grid": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, cellSize: 0.1, sectionSize: 1, fadeDistance: 50, infiniteGrid: true, width: 10, height: 10, cellThickness: 0.6, sectionThickness: 1, fadeStrength: 1.5, followCamera: false },
   "Gripper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, pinchWidth: 0.04, skeleton: false, axes: false, showOrigin: false },
   "HUDPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, fixed: false },
   "HandActuator": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, ctrlId: -1, offset: 0.01, low: 0.01, high: 1, cond: "right-squeeze", value: "right:thumb-tip,right:index-finger-tip" },
   "Hands": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, stream: true, fps: 30, disableLeft: false, disableRight: false, hideLeft: false, hideRight: false, showFrame: false, frameScale: 0.02 },
   "Head": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, stream: true, fps: 30, show: false, frameScale: 0.05 },
   "HemisphereLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, skyColor: "#ffffff", groundColor: "#444444" },
-  "HemisphereLightStage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, intensity: 1 },
+  "HemisphereLightStage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, intensity: 1, castShadow: false },
   "Html": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, transform: false, occlude: false, center: false },
   "Icosahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
-  "Image": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, side: 2 },
+  "Image": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, side: 2, interpolate: true },
   "ImageBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, opacity: 1, interpolate: false, fixed: false },
   "InPlaceDepthPointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
+  "Input": { clearOnSubmit: false },
   "KeyboardMonitor": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, enableKeyDown: false, enableKeyUp: false, enableKeyPress: false },
   "Lathe": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "Line": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: false },
@@ -4967,18 +5206,18 @@ export const PROP_DEFAULTS: {
   "Movable": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, offset: [0, 0, 0], showFrame: true, wireframe: false, localRotation: false },
   "MuJoCo": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, speed: 1, pause: false, fps: 60, timeout: 0, threshold: 0.001, useLights: true, useMocap: true, gizmoScale: 0.3, unpauseOnDrag: false, dragForceScale: 1, showDragArrow: true, showDragForceText: true },
   "MuJoCoProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Obj": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Obj": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "Octahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "OrbitControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, enableDamping: false, enablePan: true, enableRotate: true, enableZoom: true, screenSpacePanning: true, minPolarAngle: 0, maxPolarAngle: 180, minDistance: 0, maxDistance: 1000, zoomSpeed: 1, rotateSpeed: 1, panSpeed: 1, target: [0, 0, 0], stream: false },
   "OrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -1, right: 1, top: 1, bottom: -1 },
   "OrthographicFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", width: 1, height: 1, zoom: 1 },
   "Pcd": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, encoding: "ascii", size: 0.01 },
   "PerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, cx: 0, cy: 0 },
-  "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000" },
+  "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000", upScale: 1, showImagePlane: false, showFocalPlane: true },
   "Pivot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, disableRotations: false, disableAxes: false },
   "Plane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "PlaybackAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
-  "Ply": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, size: 0.01, encoding: "ascii" },
+  "Ply": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1, size: 0.01 },
   "PointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 0.01, precision: "float16" },
   "PointLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, decay: 2, radius: 0.1, showSphere: false },
   "PointerControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
@@ -5003,11 +5242,11 @@ export const PROP_DEFAULTS: {
   "Splats": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, enableThreeShaderIntegration: true },
   "SpotLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, angle: 1.0471975512, penumbra: 0, decay: 2 },
   "Stage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, preset: "rembrandt", intensity: 0.5, shadows: "contact", adjustCamera: true },
-  "StereoVideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, layout: "side-by-side", distanceToCamera: 10, loop: true, autoplay: true },
-  "Stl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "StereoVideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, layout: "side-by-side", distanceToCamera: 10, loop: true, autoplay: true, muted: true, fixed: false },
+  "Stl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "Tetrahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
-  "Text": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fontSize: 1, letterSpacing: 0, textAlign: "left", anchorX: "center", anchorY: "middle" },
-  "Text3D": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 1, height: 0.2, lineHeight: 0, letterSpacing: 1 },
+  "Text": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fontSize: 1, letterSpacing: 0, textAlign: "left", anchorX: "center", anchorY: "middle", outlineColor: "white" },
+  "Text3D": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 1, height: 0.2, lineHeight: 0, letterSpacing: 1, curveSegments: 8, bevelEnabled: false },
   "ThreeAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
   "TimelineControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, start: 0, end: 100, step: 1, speed: 1 },
   "Torus": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
@@ -5015,10 +5254,10 @@ export const PROP_DEFAULTS: {
   "Trail": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, width: 0.2, color: "hotpink", length: 1, decay: 1, local: false, stride: 0, interval: 1 },
   "TriMesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, wireframe: false, opacity: 1, precision: "float16" },
   "Tube": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
-  "Urdf": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, parseVisual: true, parseCollision: false },
+  "Urdf": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1, parseVisual: true, parseCollision: false },
   "VectorTrack": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "VideoMaterial": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, loop: true, autoplay: true, muted: true },
-  "VideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, loop: true, autoplay: true, muted: true },
+  "VideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, loop: true, autoplay: true, muted: true, fixed: false },
   "ViewportHud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, renderPriority: 1 },
   "VuerGroup": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "VuerSplat": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, flipCoords: false, toneMapped: false, alphaTest: 0, alphaHash: false },
@@ -5031,7 +5270,7 @@ export const PROP_DEFAULTS: {
   "group": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "lineBasicMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material", linewidth: 1 },
   "lineDashedMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material", dashSize: 3, gapSize: 1 },
-  "material": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
+  "material": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material", type: "standard" },
   "mesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "meshBasicMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
   "meshDepthMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },

@@ -49,6 +49,8 @@ class Frustum(_FrustumBase):
         colorOrigin: color -- colour of the optical centre.
         colorCone: color -- colour of the cone.
         colorFocalPlane: color -- colour of the focal plane.
+        zoom: float = 1 -- zoom factor.
+        src: str | bytes -- the camera's image, drawn on the far plane with showImagePlane.
     """
 
     tag = "Frustum"
@@ -62,6 +64,14 @@ class PerspectiveFrustum(_FrustumBase):
         aspect: float = 1.3333333333 -- width / height.
         zoom: float = 1 -- zoom factor.
         colorCone: color = "#ff0000" -- colour of the cone.
+        focus: float -- focus distance, metres.
+        focalLength: float -- focal length, in units of the image height.
+        upScale: float = 1 -- size of the up marker.
+        showImagePlane: bool = false -- draw the camera's image (src) on the far plane.
+        showFocalPlane: bool = true -- draw the focal plane.
+        colorOrigin: color -- colour of the optical centre.
+        colorFocalPlane: color -- colour of the focal plane.
+        src: str | bytes -- the camera's image: bytes, data URL or URL.
     """
 
     tag = "PerspectiveFrustum"
@@ -96,6 +106,10 @@ class CameraHelper(SceneElement):
 
     Props:
         color: color -- line colour.
+        fov: float = 50 -- vertical field of view, degrees.
+        aspect: float = 1.3333333333 -- width / height.
+        near: float = 0.1 -- near plane distance, metres.
+        far: float = 1 -- far plane distance, metres.
     """
 
     tag = "CameraHelper"

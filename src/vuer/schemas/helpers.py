@@ -89,6 +89,12 @@ class Grid(SceneElement):
         sectionColor: color -- colour of the section lines.
         fadeDistance: float = 50 -- distance where the grid fades out, metres.
         infiniteGrid: bool = true -- extend to the horizon.
+        width: float = 10 -- width of the grid plane, metres.
+        height: float = 10 -- depth of the grid plane, metres.
+        cellThickness: float = 0.6 -- width of the cell lines, pixels.
+        sectionThickness: float = 1 -- width of the section lines, pixels.
+        fadeStrength: float = 1.5 -- how sharply the grid fades (exponent).
+        followCamera: bool = false -- keep the grid centred under the camera.
     """
 
     tag = "Grid"
@@ -180,6 +186,8 @@ class Text(SceneElement):
         anchorX: float | str = "center" -- horizontal anchor: left, center, right.
         anchorY: float | str = "middle" -- vertical anchor: top, middle, bottom…
         font: str -- URL of a font file.
+        outlineWidth: float -- glyph outline width, world units.
+        outlineColor: color = "white" -- glyph outline colour (drawn with outlineWidth).
     """
 
     tag = "Text"
@@ -195,6 +203,8 @@ class Text3D(SceneElement):
         smooth: float -- merge vertices closer than this and smooth normals.
         lineHeight: float = 0 -- line height, world units.
         letterSpacing: float = 1 -- letter spacing factor.
+        curveSegments: int = 8 -- segments per glyph curve.
+        bevelEnabled: bool = false -- bevel the glyph edges.
     """
 
     tag = "Text3D"
@@ -266,7 +276,12 @@ class BoundingBox(SceneElement):
     """The bounding box of a ``BoundingBoxProvider``'s children, drawn as edges.
 
     Props:
-        color: color -- edge colour.
+        color: color = "#00ff00" -- edge and wall colour.
+        min: vec3 | dict -- lower corner, metres; the children's box by default.
+        max: vec3 | dict -- upper corner, metres.
+        size: vec3 -- box size around the origin when min/max are absent, metres.
+        edgeOpacity: float = 0.9 -- opacity of the edges.
+        wallOpacity: float = 0.08 -- opacity of the walls.
     """
 
     tag = "BoundingBox"

@@ -47,7 +47,11 @@ class Iframe(BlockElement):
 
     Props:
         src: str -- URL of the page.
+        title: str -- accessible title of the frame; the key by default.
         style: dict -- CSS style, React-style camelCase keys.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
+        text: str -- text shown before the children.
     """
 
     tag = "iframe"
@@ -58,6 +62,8 @@ class AutoScroll(BlockElement):
 
     Props:
         style: dict -- CSS style of the container.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
     """
 
     tag = "AutoScroll"
@@ -68,6 +74,9 @@ class Markdown(BlockElement):
 
     Props:
         style: dict -- CSS style of the block.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
+        text: str -- the markdown, when there are no text children.
     """
 
     tag = "Markdown"
@@ -78,6 +87,9 @@ class Page(BlockElement):
 
     Props:
         style: dict -- CSS style of the page.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
+        text: str -- text shown before the children.
     """
 
     tag = "article"
@@ -88,6 +100,9 @@ class div(BlockElement):  # noqa: N801 - the public API's name
 
     Props:
         style: dict -- CSS style of the div.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
+        text: str -- text shown before the children.
     """
 
     tag = "Div"
@@ -98,8 +113,12 @@ class InputBox(Element):
 
     Props:
         value: str -- initial text.
-        placeholder: str -- hint shown while empty.
+        placeholder: str -- hint shown while empty; defaultValue by default.
+        defaultValue: str -- suggested text, taken with the right-arrow key while empty.
+        clearOnSubmit: bool = false -- empty the box after Enter sends it.
         style: dict -- CSS style of the input.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
     """
 
     tag = "Input"
@@ -110,6 +129,9 @@ class Header1(BlockElement):
 
     Props:
         style: dict -- CSS style of the heading.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
+        text: str -- text shown before the children.
     """
 
     tag = "h1"
@@ -135,6 +157,9 @@ class Paragraph(BlockElement):
 
     Props:
         style: dict -- CSS style of the paragraph.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
+        text: str -- text shown before the children.
     """
 
     tag = "p"
@@ -146,6 +171,8 @@ class span(Element):  # noqa: N801 - the public API's name
     Props:
         text: str -- the text shown.
         style: dict -- CSS style of the span.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
     """
 
     tag = "Span"
@@ -189,7 +216,10 @@ class Button(Element):
 
     Props:
         value: str -- the label.
+        text: str -- the label when value is absent.
         style: dict -- CSS style of the button.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
     """
 
     tag = "Button"
@@ -204,6 +234,8 @@ class Slider(Element):
         step: float = 1 -- increment.
         value: float -- initial value.
         style: dict -- CSS style of the slider.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
     """
 
     tag = "Slider"
@@ -221,6 +253,8 @@ class Img(Element):
         src: str | bytes -- the image: URL, data URL, or PNG/JPEG bytes.
         alt: str -- text shown when the image cannot be drawn.
         style: dict -- CSS style of the image.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
     """
 
     tag = "Img"

@@ -32,6 +32,7 @@ class SceneBackground(Img, SceneElement):
     Props:
         backgroundIntensity: float = 1 -- brightness factor.
         backgroundBlurriness: float = 0 -- blur, 0..1.
+        rgb: str | bytes -- the image as ``Image`` sends it; src wins.
     """
 
     tag = "SceneBackground"
@@ -41,6 +42,7 @@ class ImageBackground(Img, SceneElement):
     """An image plane fixed in front of the camera, filling the view: for video-rate frames.
 
     Props:
+        rgb: str | bytes -- the image as ``Image`` sends it; src wins.
         distanceToCamera: float = 10 -- distance of the plane, metres.
         aspect: float -- width / height of the plane; the image's by default.
         height: float -- height of the plane, metres; fills the view by default.
@@ -99,6 +101,8 @@ class VideoPlane(Img, SceneElement):
         loop: bool = true -- loop the video.
         autoplay: bool = true -- start playing at once.
         muted: bool = true -- play without sound.
+        fixed: bool = false -- keep the plane fixed in the world instead of following the camera.
+        layers: int -- render layer (1 left eye, 2 right eye in XR).
     """
 
     tag = "VideoPlane"
@@ -128,6 +132,9 @@ class StereoVideoPlane(Img, SceneElement):
         aspect: float -- width / height of one eye's image.
         loop: bool = true -- loop the video.
         autoplay: bool = true -- start playing at once.
+        muted: bool = true -- play without sound.
+        fixed: bool = false -- keep the plane fixed in the world instead of following the camera.
+        layers: int -- render layer (1 left eye, 2 right eye in XR).
     """
 
     tag = "StereoVideoPlane"
@@ -160,6 +167,7 @@ class Image(Img, SceneElement):
         height: float -- height of the plane, metres.
         opacity: float = 1 -- 0 transparent .. 1 opaque.
         side: int = 2 -- faces drawn: 0 front, 1 back, 2 both.
+        interpolate: bool = true -- smooth (linear) texture filtering instead of nearest.
     """
 
     tag = "Image"

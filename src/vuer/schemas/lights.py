@@ -89,6 +89,7 @@ class HemisphereLightStage(SceneElement):
 
     Props:
         intensity: float = 1 -- overall brightness.
+        castShadow: bool = false -- the key light casts shadows.
     """
 
     tag = "HemisphereLightStage"

@@ -45,6 +45,10 @@ class ModelNode(SceneElement):
         castShadow: bool = false -- cast shadows.
         receiveShadow: bool = false -- receive shadows.
         onLoad: str -- event name sent when loading finishes.
+        encoding: str = "ascii" -- text encoding of a text file.
+        playAnimation: bool = false -- play the embedded animations.
+        animationIndex: int = 0 -- which clip to play.
+        animationSpeed: float = 1 -- playback speed factor.
     """
 
     _url_props: ClassVar[tuple[str, ...]] = ("src",)
@@ -155,6 +159,8 @@ class Pcd(SceneElement):
         encoding: str = "ascii" -- text encoding of the file.
         size: float = 0.01 -- point size, world units.
         hide: bool = false -- hide the points.
+        assets: dict -- file name -> URL for files the file refers to.
+        onLoad: str -- event name sent when loading finishes.
     """
 
     tag = "Pcd"

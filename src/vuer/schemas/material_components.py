@@ -65,7 +65,11 @@ class LineDashedMaterial(_MaterialBase):
 
 
 class Material(_MaterialBase):
-    """A generic material, attached to its parent mesh."""
+    """A generic material, attached to its parent mesh.
+
+    Props:
+        type: str = "standard" -- the kind: "basic", "standard", "phong", "physical"…
+    """
 
     tag = "material"
 
