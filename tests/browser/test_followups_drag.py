@@ -1,4 +1,5 @@
-"""Drag handles: Movable and Pivot send OBJECT_MOVE while dragged, OBJECT_MOVE_END on release."""
+"""Pointer interaction: Movable and Pivot send OBJECT_MOVE while dragged (OBJECT_MOVE_END on
+release); a Clickable reports clicks on its children as its own."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from vuer.schemas import Box, Movable, Pivot, Scene
+from vuer.schemas import Box, Clickable, Movable, Pivot, Scene
 
 # camera 5 m away, 50 degree vertical fov, 480 px tall: ~0.0097 m per pixel at the origin
 METRES_PER_PX = 2 * 5 * 0.46631 / 480
@@ -85,3 +86,21 @@ def test_dragging_a_pivot_arrow_translates_along_its_axis(live, page, look) -> N
     assert moves and all(e.key == "pivot" for e in seen)
     x, y, z = moves[-1].value["position"]
     assert x > 0.2 and abs(y) < 0.05 and abs(z) < 0.05, moves[-1].value
+
+
+def test_a_clickable_reports_clicks_on_its_children_with_its_key(live, page, look) -> None:
+    wrapper = Clickable(red_box(), key="button", onClick="PRESSED")
+    server = live(Scene(wrapper, camPosition=[0, 0, 5], background="black"))
+    pressed = server.record("PRESSED")
+    clicks = server.record("ON_CLICK")
+    page.goto(server.url())
+    look.connected()
+    look.until(lambda im: look.share(im, (310, 230, 330, 250), "red") > 0.5, "the box")
+    page.mouse.click(320, 240)
+    try:
+        event = pressed.get(timeout=15.0)
+    except queue.Empty:
+        raise AssertionError("the click on the child sent no PRESSED") from None
+    assert event.key == "button"
+    assert event.value == {"key": "button"}
+    assert clicks.empty()  # the child's own ON_CLICK is not sent as well

@@ -11,7 +11,7 @@ import { useEntry, useScene } from "../store";
 import { SceneSettings } from "./SceneSettings";
 
 /** Pointer travel (px) beyond which a press is a drag, not a click. */
-const CLICK_SLOP = 4;
+export const CLICK_SLOP = 4;
 
 /** The key of the innermost scene node that owns this object, if any. */
 export function ownerKey(object: Object3D | null): string | undefined {

@@ -1,11 +1,11 @@
 // Registers the tags rendered by interaction/: camera controls, cameras,
-// keyboard, gamepad, drag handles, CameraView and its previews, XR inputs, head,
-// body and meshes.
-// (GRAB_RENDER and GET_WEBXR_MESH are always answered, see GrabRenderRpc and
+// keyboard, gamepad, drag handles, Clickable, CameraView and its previews, XR
+// inputs, head, body and meshes. (GRAB_RENDER and GET_WEBXR_MESH are always answered, see GrabRenderRpc and
 // xrMesh's MeshTracker; pointer events are always on, see core/SceneRoot.)
 import { registerAll } from "../registry";
 import { CameraPreviewOverlayNode, CameraPreviewThumbsNode } from "./cameraPreviews";
 import { CameraViewNode } from "./CameraView";
+import { ClickableNode } from "./Clickable";
 import { MovableNode, PivotNode } from "./dragHandles";
 import { OrthographicCameraNode, PerspectiveCameraNode, SimplePerspectiveCameraNode } from "./cameras";
 import { FisheyeCameraNode } from "./FisheyeCamera";
@@ -40,6 +40,7 @@ registerAll({
   Body: BodyNode,
   Head: HeadNode,
   Movable: MovableNode,
+  Clickable: ClickableNode,
   Pivot: PivotNode,
   WebXRMesh: WebXRMeshNode,
   Hands: HandsNode,
