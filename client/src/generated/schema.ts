@@ -519,7 +519,7 @@ export interface BoxProps extends NodeBase {
   outlines?: Record<string, unknown>;
 }
 
-/** `Button` (Button): A push button; a click sends ``CLICK`` with the button's key. */
+/** `Button` (Button): A push button; a click sends ``CLICK`` with the button's key (no value). */
 export interface ButtonProps extends NodeBase {
   tag: "Button";
   /** the label. */
@@ -2039,7 +2039,7 @@ export interface InPlaceDepthPointCloudProps extends NodeBase {
   fov?: number;
 }
 
-/** `Input` (InputBox): A text input; typing sends ``INPUT`` events with the text as value. */
+/** `Input` (InputBox): A text box; Enter sends ``INPUT`` with the text as value (Shift+Enter adds a line). */
 export interface InputProps extends NodeBase {
   tag: "Input";
   /** initial text. */
@@ -3387,7 +3387,7 @@ export interface SkeletalGripperProps extends NodeBase {
   pinchWidth?: number;
 }
 
-/** `Slider` (Slider): A range slider; moving it sends ``SLIDE`` events with the new value. */
+/** `Slider` (Slider): A range slider: ``SLIDE`` with the number while it moves, ``SET`` when let go. */
 export interface SliderProps extends NodeBase {
   tag: "Slider";
   /** smallest value. @default 0 */

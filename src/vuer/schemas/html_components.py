@@ -109,7 +109,9 @@ class div(BlockElement):  # noqa: N801 - the public API's name
 
 
 class InputBox(Element):
-    """A text input; typing sends ``INPUT`` events with the text as value.
+    """A text box; Enter sends ``INPUT`` with the text as value (Shift+Enter adds a line).
+
+    Typing sends nothing: the text goes out once, when the user presses Enter.
 
     Props:
         value: str -- initial text.
@@ -212,7 +214,7 @@ class Link(span):
 
 
 class Button(Element):
-    """A push button; a click sends ``CLICK`` with the button's key.
+    """A push button; a click sends ``CLICK`` with the button's key (no value).
 
     Props:
         value: str -- the label.
@@ -226,7 +228,10 @@ class Button(Element):
 
 
 class Slider(Element):
-    """A range slider; moving it sends ``SLIDE`` events with the new value.
+    """A range slider: ``SLIDE`` with the number while it moves, ``SET`` when let go.
+
+    ``SET`` carries the value as a string (the input's own value, as the public
+    client sends it); ``SLIDE`` carries it as a number, on every change.
 
     Props:
         min: float = 0 -- smallest value.
@@ -248,6 +253,9 @@ class Img(Element):
     form: "png"/"jpeg" send bytes in ``src``, "b64png"/"b64jpeg" a data URL;
     ``quality`` (1..100) applies to JPEG. A ``pathlib`` path under the server's
     static root given as ``src`` becomes its ``/static/…`` URL.
+
+    A click sends ``CLICK`` with where it landed, in CSS pixels of the shown
+    image: ``{"x", "y", "w", "h"}`` (x, y from its top-left corner; w, h its size).
 
     Props:
         src: str | bytes -- the image: URL, data URL, or PNG/JPEG bytes.
