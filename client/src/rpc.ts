@@ -4,9 +4,9 @@
 //
 // Handlers live in components (GRAB_RENDER needs the canvas), so an RPC sent
 // right after a SET can arrive before its handler is mounted. Such requests are
-// held — at most MAX_HELD, each for its `ttl` (seconds) or HOLD_MS — and run
-// when the handler registers; one that expires or is pushed out is answered
-// with `{error}`.
+// held — at most MAX_HELD, each for most of its `ttl` (the seconds Python
+// waits) or HOLD_MS — and run when the handler registers; one that expires or
+// is pushed out is answered with `{error}`.
 import { sendEvent } from "./events";
 import type { ServerMessage } from "./types";
 
@@ -34,10 +34,13 @@ function replyType(message: ServerMessage): string {
   return `${message.etype}_RESPONSE@${String(message.uuid ?? "")}`;
 }
 
-/** The hold time a message asks for: its `ttl` in seconds, else `fallback` ms. */
+/** Share of a request's `ttl` it is held: the error must reach Python before it stops waiting. */
+const TTL_SHARE = 0.8;
+
+/** The hold time of a message: most of its `ttl` (seconds, as Python waits), else `fallback` ms. */
 export function holdTime(message: ServerMessage, fallback: number): number {
   const ttl = message.ttl;
-  return typeof ttl === "number" && Number.isFinite(ttl) && ttl > 0 ? ttl * 1000 : fallback;
+  return typeof ttl === "number" && Number.isFinite(ttl) && ttl > 0 ? ttl * 1000 * TTL_SHARE : fallback;
 }
 
 export class RpcTable {

@@ -317,6 +317,8 @@ class VuerSession:
         if not isinstance(event, ServerRPC):
             raise TypeError(f"session.rpc takes a ServerRPC, got {type(event).__name__}")
         self._check_open()
+        if ttl is not None:  # the client answers {"error"} before then if it cannot handle it
+            event.__dict__.setdefault("ttl", ttl)
         rtype = event.rtype
         future: asyncio.Future[ClientEvent] = asyncio.get_running_loop().create_future()
         self._rpcs[rtype] = future
