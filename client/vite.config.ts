@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { noRemoteFonts } from "./src/components/fontCdn";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const staging = here("./dist");
@@ -32,7 +33,7 @@ function publishBundle(): Plugin {
 // Relative asset URLs let the server mount the client under any path.
 export default defineConfig({
   base: "./",
-  plugins: [react(), publishBundle()],
+  plugins: [react(), noRemoteFonts(), publishBundle()],
   build: {
     outDir: staging,
     emptyOutDir: true,

@@ -4,7 +4,7 @@
 import { defineConfig } from "rolldown";
 
 export default defineConfig({
-  input: ["tests/registrations.test.ts"],
+  input: ["tests/registrations.test.ts", "tests/fonts.test.ts"],
   platform: "node",
   output: { format: "esm", dir: "node_modules/.cache/vuer-app-tests" },
   plugins: [

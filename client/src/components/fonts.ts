@@ -6,11 +6,14 @@ import type { FontData } from "@react-three/drei";
 import fontUrl from "@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff?url";
 import type { Font, PathCommand } from "opentype.js";
 import { configureTextBuilder } from "troika-three-text";
+import { OFFLINE_FONT_DATA } from "./fontCdn";
 
 export const DEFAULT_FONT_URL = fontUrl;
 
-// Troika's own default is a font on Google's CDN: point it at ours.
-configureTextBuilder({ defaultFontURL: fontUrl });
+// Troika's own default is a font on Google's CDN: point it at ours. Fallback
+// fonts for missing glyphs are never looked up (see fontCdn.ts): the data
+// address is our own server too, and coveredText leaves nothing to look up.
+configureTextBuilder({ defaultFontURL: fontUrl, unicodeFontsURL: OFFLINE_FONT_DATA });
 
 /** Printable ASCII and Latin-1: what the bundled "latin" subset covers. */
 function charset(): string[] {
@@ -37,14 +40,33 @@ function outline(commands: PathCommand[]): string {
   return parts.join(" ");
 }
 
-let parsedBundled: Promise<Font> | null = null;
+const parsedFonts = new Map<string, Promise<Font>>();
 
-/** The bundled font, parsed once (for Text3D outlines and glyph coverage). */
+/** A font file parsed once per URL (for Text3D outlines and glyph coverage). */
+function parsedFont(url: string): Promise<Font> {
+  let font = parsedFonts.get(url);
+  if (!font) {
+    font = Promise.all([import("opentype.js"), fetch(url).then((r) => r.arrayBuffer())]).then(([opentype, buffer]) =>
+      opentype.parse(buffer),
+    );
+    parsedFonts.set(url, font);
+  }
+  return font;
+}
+
 function bundledFont(): Promise<Font> {
-  parsedBundled ??= Promise.all([import("opentype.js"), fetch(fontUrl).then((r) => r.arrayBuffer())]).then(
-    ([opentype, buffer]) => opentype.parse(buffer),
-  );
-  return parsedBundled;
+  return parsedFont(fontUrl);
+}
+
+/** The node's font, or the bundled one when it cannot be read (troika falls back to it too). */
+async function fontFor(url: string): Promise<Font> {
+  if (url === fontUrl) return bundledFont();
+  try {
+    return await parsedFont(url);
+  } catch (error) {
+    console.warn(`vuer: the font ${url} could not be read; its text is checked against the bundled font`, error);
+    return bundledFont();
+  }
 }
 
 /** Printable Latin-1 is in the bundled font; only other text needs a look at its glyphs. */
@@ -52,21 +74,26 @@ const LATIN1 = /^[\n\t\u0020-\u007e\u00a0-\u00ff]*$/;
 const warnedChars = new Set<string>();
 
 /**
- * The text with characters the bundled font lacks replaced by "?" (with
- * one warning per character). Troika would otherwise fetch a fallback font
- * for them from a CDN, and this client never leaves its server.
+ * The text with characters the font (the bundled one by default) lacks
+ * replaced by "?", with one warning per character and font. Troika would
+ * otherwise look for a fallback font, and this client never leaves its
+ * server. Troika skips the check for whitespace after the first character
+ * only, so a leading one the font lacks is dropped.
  */
-export async function coveredText(text: string): Promise<string> {
-  if (LATIN1.test(text)) return text;
-  const font = await bundledFont();
+export async function coveredText(text: string, url: string = fontUrl): Promise<string> {
+  if (url === fontUrl && LATIN1.test(text)) return text;
+  const font = await fontFor(url);
   let out = "";
   for (const char of text) {
-    if (font.hasChar(char) || /\s/.test(char)) out += char;
+    if (font.hasChar(char) || (out.length > 0 && /\s/.test(char))) out += char;
+    else if (/\s/.test(char)) continue;
     else {
-      out += "?";
-      if (!warnedChars.has(char)) {
-        warnedChars.add(char);
-        console.warn(`vuer: the bundled font has no glyph for ${JSON.stringify(char)}; give Text a font URL that has`);
+      out += font.hasChar("?") ? "?" : "";
+      const seen = `${url}|${char}`;
+      if (!warnedChars.has(seen)) {
+        warnedChars.add(seen);
+        const which = url === fontUrl ? "the bundled font" : `the font ${url}`;
+        console.warn(`vuer: ${which} has no glyph for ${JSON.stringify(char)}; it is drawn as "?"`);
       }
     }
   }

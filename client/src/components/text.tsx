@@ -32,30 +32,28 @@ function anchor<T extends string>(value: unknown, allowed: Set<string>, fallback
   return typeof value === "string" && allowed.has(value) ? (value as T) : fallback;
 }
 
-/** The text to typeset: as given with a custom font, else limited to the bundled glyphs. */
-function useCoveredText(text: string, customFont: boolean): string | null {
-  const [covered, setCovered] = useState<{ from: string; to: string } | null>(null);
+/** The text to typeset, limited to the glyphs its font has (see coveredText). */
+function useCoveredText(text: string, fontUrl: string): string | null {
+  const [covered, setCovered] = useState<{ from: string; font: string; to: string } | null>(null);
   useEffect(() => {
-    if (customFont) return;
     let live = true;
-    coveredText(text).then((to) => live && setCovered({ from: text, to }));
+    coveredText(text, fontUrl).then((to) => live && setCovered({ from: text, font: fontUrl, to }));
     return () => {
       live = false;
     };
-  }, [text, customFont]);
-  if (customFont) return text;
-  return covered?.from === text ? covered.to : null;
+  }, [text, fontUrl]);
+  return covered?.from === text && covered.font === fontUrl ? covered.to : null;
 }
 
 export function TextNode({ node }: TypedNodeProps<"Text">): ReactNode {
-  const customFont = typeof node.font === "string";
-  const text = useCoveredText(useTextContent(node), customFont);
+  const fontUrl = typeof node.font === "string" ? node.font : DEFAULT_FONT_URL;
+  const text = useCoveredText(useTextContent(node), fontUrl);
   const transform = useTransform(node);
   if (text === null) return null;
   return (
     <Text
       {...transform}
-      font={typeof node.font === "string" ? node.font : DEFAULT_FONT_URL}
+      font={fontUrl}
       fontSize={num(node.fontSize, 1)}
       color={color(node.color, "black")}
       maxWidth={typeof node.maxWidth === "number" ? node.maxWidth : undefined}
