@@ -4,7 +4,7 @@
 // fresh SET from the server, which resets the store.
 import { decode, encode } from "@msgpack/msgpack";
 import { setEventSink } from "./events";
-import { dispatchRpc } from "./rpc";
+import { dispatchRpc, dropHeldRpcs } from "./rpc";
 import { applyBatch, setConnection, stats } from "./store";
 import type { ClientMessage, ServerMessage } from "./types";
 
@@ -89,6 +89,7 @@ export class Connection {
       if (this.socket !== socket) return;
       this.socket = null;
       setEventSink(null);
+      dropHeldRpcs();
       this.retry();
     };
     // onerror is always followed by onclose, which schedules the retry.

@@ -89,6 +89,12 @@ export class RpcTable {
     return true;
   }
 
+  /** Forget the held requests: their connection is gone, so no answer could reach the asker. */
+  dropHeld(): void {
+    this.held = [];
+    this.schedule();
+  }
+
   /** How many requests wait for a handler (for tests and the panel). */
   heldCount(): number {
     return this.held.length;
@@ -158,4 +164,9 @@ export function registerRpc(etype: string, handler: RpcHandler): () => void {
 /** Run (or hold until its handler registers) a server message; false when it is no RPC. */
 export function dispatchRpc(message: ServerMessage): boolean {
   return table.dispatch(message);
+}
+
+/** Forget requests held for a connection that closed. */
+export function dropHeldRpcs(): void {
+  table.dropHeld();
 }

@@ -102,3 +102,13 @@ test("a timer that fires early is set again, so no request is held forever", asy
   await sleep(60);
   assert.deepEqual(replies, ["X_RESPONSE@early"]);
 });
+
+test("requests held for a closed connection are dropped, not answered to the next one", async () => {
+  const { rpc, replies } = table();
+  rpc.dispatch({ etype: "GRAB_RENDER", uuid: "old" });
+  rpc.dropHeld();
+  assert.equal(rpc.heldCount(), 0);
+  rpc.register("GRAB_RENDER", async () => "frame");
+  await settle();
+  assert.deepEqual(replies, []);
+});
