@@ -7,17 +7,22 @@ import * as THREE from "three";
 import { RectAreaLightUniformsLib } from "three/examples/jsm/lights/RectAreaLightUniformsLib.js";
 import { RectAreaLightHelper } from "three/examples/jsm/helpers/RectAreaLightHelper.js";
 import { useTransform } from "../core/transform";
-import type { TypedNodeProps } from "../registry";
-import type { SceneNode } from "../types";
+import type { NodeOf, TypedNodeProps } from "../registry";
 import { bool, color, num, vec3 } from "./props";
 
 type ShadowLight = THREE.DirectionalLight | THREE.PointLight | THREE.SpotLight;
 type Helper = THREE.Object3D & { update?(): void; dispose(): void };
 type MakeHelper = (light: THREE.Light) => Helper;
 
+/** The lights that cast shadows through useShadow. */
+type ShadowTag = "DirectionalLight" | "PointLight" | "SpotLight" | "RandomizedLight";
+
 /** The light's shadow settings from the node (mapSize, bias, shadow camera extent). */
-function useShadow(light: RefObject<ShadowLight | null>, node: SceneNode): void {
-  const { mapSize, bias, normalBias, shadowSize, near, far } = node;
+function useShadow(light: RefObject<ShadowLight | null>, node: NodeOf<ShadowTag>): void {
+  const { mapSize, bias, normalBias, near, far } = node;
+  // Only directional shadows have a box extent; RandomizedLight's is its `size`.
+  const shadowSize =
+    node.tag === "RandomizedLight" ? (node.size ?? 10) : node.tag === "DirectionalLight" ? node.shadowSize : undefined;
   useLayoutEffect(() => {
     const shadow = light.current?.shadow;
     if (!shadow) return;
@@ -67,7 +72,7 @@ const hemisphereHelper: MakeHelper = (l) => new THREE.HemisphereLightHelper(l as
 const rectHelper: MakeHelper = (l) => new RectAreaLightHelper(l as THREE.RectAreaLight);
 
 /** A light target kept in the scene graph, so its world matrix follows `target`. */
-function useTarget(node: SceneNode): { target: THREE.Object3D; element: ReactNode } {
+function useTarget(node: NodeOf<"DirectionalLight" | "SpotLight" | "RandomizedLight">): { target: THREE.Object3D; element: ReactNode } {
   const target = useMemo(() => new THREE.Object3D(), []);
   const position = vec3(node.target, [0, 0, 0]);
   return { target, element: <primitive object={target} position={position} /> };
@@ -262,7 +267,7 @@ export function StageNode({ node, children }: TypedNodeProps<"Stage">): ReactNod
  */
 export function RandomizedLightNode({ node, children }: TypedNodeProps<"RandomizedLight">): ReactNode {
   const ref = useRef<THREE.DirectionalLight>(null);
-  useShadow(ref, { ...node, shadowSize: node.size ?? 10 });
+  useShadow(ref, node);
   const { target, element } = useTarget(node);
   return (
     <>

@@ -3,8 +3,9 @@
 import { CatmullRomLine, CubicBezierLine, Line, QuadraticBezierLine } from "@react-three/drei";
 import type { ReactNode } from "react";
 import { useTransform } from "../core/transform";
-import type { TypedNodeProps } from "../registry";
-import type { SceneNode } from "../types";
+import type { NodeOf, TypedNodeProps } from "../registry";
+
+type LineTag = "Line" | "QuadraticBezierLine" | "CubicBezierLine" | "CatmullRomLine";
 import { bool, color, num, numbers, vec3, warnOnce } from "./props";
 
 type Point = [number, number, number];
@@ -18,7 +19,7 @@ function points(value: unknown): Point[] {
 }
 
 /** The style props every line takes. */
-function style(node: SceneNode) {
+function style(node: NodeOf<LineTag>) {
   const colors = points(node.vertexColors);
   return {
     color: color(node.color, "black"),
@@ -30,7 +31,7 @@ function style(node: SceneNode) {
 }
 
 /** Lines need two points; fewer draw nothing instead of failing in Line2. */
-function enough(pts: Point[], node: SceneNode): boolean {
+function enough(pts: Point[], node: NodeOf<LineTag>): boolean {
   if (pts.length >= 2) return true;
   warnOnce(`vuer: <${node.tag} key="${node.key}"> needs at least two points`);
   return false;

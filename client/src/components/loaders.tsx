@@ -8,7 +8,6 @@ import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { sendEvent } from "../events";
-import type { SceneNode } from "../types";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
 import { type ModelTag, type Parsed, PARSERS } from "./parsers";
@@ -64,12 +63,14 @@ function useModel(node: NodeOf<ModelTag>): Parsed | null {
 }
 
 /** Material overrides (color, opacity, wireframe, material dict, materialType) on every mesh. */
-function useOverrides(object: THREE.Object3D | undefined, node: SceneNode): void {
+function useOverrides(object: THREE.Object3D | undefined, node: NodeOf<ModelTag>): void {
   const values = nodeMaterialValues(node);
-  const kind = kindName(node.materialType);
+  // A PCD is points: no material kind or shadow flags of its own.
+  const mesh = node.tag === "Pcd" ? undefined : node;
+  const kind = kindName(mesh?.materialType);
   const overrideKey = `${kind}|${contentKey(values)}`;
-  const castShadow = bool(node.castShadow, false);
-  const receiveShadow = bool(node.receiveShadow, false);
+  const castShadow = bool(mesh?.castShadow, false);
+  const receiveShadow = bool(mesh?.receiveShadow, false);
   useEffect(() => {
     if (!object) return;
     const replaced: [THREE.Mesh, THREE.Material | THREE.Material[]][] = [];

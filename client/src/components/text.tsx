@@ -7,15 +7,14 @@ import { type CSSProperties, type ReactNode, useEffect, useLayoutEffect, useRef,
 import { createRoot, type Root } from "react-dom/client";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { TypedNodeProps } from "../registry";
+import type { NodeOf, TypedNodeProps } from "../registry";
 import { useEntry } from "../store";
-import type { SceneNode } from "../types";
 import { bundledTypeface, coveredText, DEFAULT_FONT_URL } from "./fonts";
 import { useNodeMaterial } from "./materials";
 import { bool, color, isRecord, num } from "./props";
 
 /** The node's text: its text children (Text("hello")), else a `text` or `value` prop. */
-function useTextContent(node: SceneNode): string {
+function useTextContent(node: NodeOf<"Text" | "Text3D">): string {
   const refs = useEntry(node.key)?.slots.children;
   const fromChildren = refs?.flatMap((ref) => ("text" in ref ? [ref.text] : [])).join("") ?? "";
   if (fromChildren) return fromChildren;

@@ -1177,6 +1177,18 @@ export interface DirectionalLightProps extends NodeBase {
   castShadow?: boolean;
   /** the point the light shines at. */
   target?: Vec3;
+  /** shadow map size, pixels. @default 1024 */
+  mapSize?: number;
+  /** shadow depth bias. @default -0.0005 */
+  bias?: number;
+  /** shadow bias along the surface normal. @default 0.02 */
+  normalBias?: number;
+  /** width of the shadow camera's box, metres (directional light). @default 10 */
+  shadowSize?: number;
+  /** shadow camera near plane, metres. @default 0.1 */
+  near?: number;
+  /** shadow camera far plane, metres. @default 100 */
+  far?: number;
 }
 
 /** `Div` (div): A ``<div>`` container. */
@@ -2902,6 +2914,16 @@ export interface PointLightProps extends NodeBase {
   radius?: number;
   /** draw a sphere where the light is. @default false */
   showSphere?: boolean;
+  /** shadow map size, pixels. @default 1024 */
+  mapSize?: number;
+  /** shadow depth bias. @default -0.0005 */
+  bias?: number;
+  /** shadow bias along the surface normal. @default 0.02 */
+  normalBias?: number;
+  /** shadow camera near plane, metres. @default 0.1 */
+  near?: number;
+  /** shadow camera far plane, metres. @default 100 */
+  far?: number;
 }
 
 /** `PointerControls` (PointerControls): Pointer-lock first-person controls for the main camera. */
@@ -3061,6 +3083,10 @@ export interface RandomizedLightProps extends NodeBase {
   near?: number;
   /** shadow camera far plane, metres. @default 500 */
   far?: number;
+  /** shadow bias along the surface normal. @default 0.02 */
+  normalBias?: number;
+  /** the point the light shines at. */
+  target?: Vec3;
 }
 
 /** `RectAreaLight` (RectAreaLight): Light emitted from a rectangle, like a window or a soft box. */
@@ -3560,6 +3586,16 @@ export interface SpotLightProps extends NodeBase {
   decay?: number;
   /** the point the light shines at. */
   target?: Vec3;
+  /** shadow map size, pixels. @default 1024 */
+  mapSize?: number;
+  /** shadow depth bias. @default -0.0005 */
+  bias?: number;
+  /** shadow bias along the surface normal. @default 0.02 */
+  normalBias?: number;
+  /** shadow camera near plane, metres. @default 0.1 */
+  near?: number;
+  /** shadow camera far plane, metres. @default 100 */
+  far?: number;
 }
 
 /** `Stage` (Stage): Centres its children on a floor with studio lighting and contact shadows. */
@@ -3753,8 +3789,12 @@ export interface TextProps extends NodeBase {
   anchorX?: number | string;
   /** vertical anchor: top, middle, bottom… @default "middle" */
   anchorY?: number | string;
-  /** URL of a font file. */
+  /** URL of a font file; glyphs it lacks are drawn as "?". */
   font?: string;
+  /** the text, when there are no text children. */
+  text?: string;
+  /** the text, when neither children nor text give it. */
+  value?: string;
   /** glyph outline width, world units. */
   outlineWidth?: number;
   /** glyph outline colour (drawn with outlineWidth). @default "white" */
@@ -3780,6 +3820,10 @@ export interface Text3DProps extends NodeBase {
   material?: Record<string, unknown>;
   /** URL of a typeface JSON font, or the font itself. */
   font?: string | Record<string, unknown>;
+  /** the text, when there are no text children. */
+  text?: string;
+  /** the text, when neither children nor text give it. */
+  value?: string;
   /** glyph height, world units. @default 1 */
   size?: number;
   /** extrusion depth, world units. @default 0.2 */
@@ -5171,7 +5215,7 @@ export const PROP_DEFAULTS: {
   "Dae": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "DepthPointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "DepthPointCloudProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "DirectionalLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false },
+  "DirectionalLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, mapSize: 1024, bias: -0.0005, normalBias: 0.02, shadowSize: 10, near: 0.1, far: 100 },
   "Dodecahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "Edges": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, threshold: 15 },
   "Extrude": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
@@ -5219,12 +5263,12 @@ export const PROP_DEFAULTS: {
   "PlaybackAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
   "Ply": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1, size: 0.01 },
   "PointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 0.01, precision: "float16" },
-  "PointLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, decay: 2, radius: 0.1, showSphere: false },
+  "PointLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, decay: 2, radius: 0.1, showSphere: false, mapSize: 1024, bias: -0.0005, normalBias: 0.02, near: 0.1, far: 100 },
   "PointerControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "Polyhedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "QuadraticBezierLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20 },
   "QuaternionTrack": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "RandomizedLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, frames: 1, radius: 5, amount: 8, intensity: 1, ambient: 0.5, castShadow: true, bias: 0, mapSize: 512, size: 10, near: 0.5, far: 500 },
+  "RandomizedLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, frames: 1, radius: 5, amount: 8, intensity: 1, ambient: 0.5, castShadow: true, bias: 0, mapSize: 512, size: 10, near: 0.5, far: 500, normalBias: 0.02 },
   "RectAreaLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, width: 1, height: 1 },
   "Ring": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "Scene": { up: [0, 1, 0], bgChildren: [], rawChildren: [], htmlChildren: [], toneMappingExposure: 1, frameloop: "demand" },
@@ -5240,7 +5284,7 @@ export const PROP_DEFAULTS: {
   "Sphere": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "Splat": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, alphaTest: 0, alphaHash: false, toneMapped: false },
   "Splats": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, enableThreeShaderIntegration: true },
-  "SpotLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, angle: 1.0471975512, penumbra: 0, decay: 2 },
+  "SpotLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, angle: 1.0471975512, penumbra: 0, decay: 2, mapSize: 1024, bias: -0.0005, normalBias: 0.02, near: 0.1, far: 100 },
   "Stage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, preset: "rembrandt", intensity: 0.5, shadows: "contact", adjustCamera: true },
   "StereoVideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, layout: "side-by-side", distanceToCamera: 10, loop: true, autoplay: true, muted: true, fixed: false },
   "Stl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },

@@ -185,7 +185,9 @@ class Text(SceneElement):
         textAlign: "left" | "right" | "center" | "justify" = "left" -- alignment.
         anchorX: float | str = "center" -- horizontal anchor: left, center, right.
         anchorY: float | str = "middle" -- vertical anchor: top, middle, bottom…
-        font: str -- URL of a font file.
+        font: str -- URL of a font file; glyphs it lacks are drawn as "?".
+        text: str -- the text, when there are no text children.
+        value: str -- the text, when neither children nor text give it.
         outlineWidth: float -- glyph outline width, world units.
         outlineColor: color = "white" -- glyph outline colour (drawn with outlineWidth).
     """
@@ -198,6 +200,8 @@ class Text3D(SceneElement):
 
     Props:
         font: str | dict -- URL of a typeface JSON font, or the font itself.
+        text: str -- the text, when there are no text children.
+        value: str -- the text, when neither children nor text give it.
         size: float = 1 -- glyph height, world units.
         height: float = 0.2 -- extrusion depth, world units.
         smooth: float -- merge vertices closer than this and smooth normals.

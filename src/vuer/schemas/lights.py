@@ -41,6 +41,12 @@ class DirectionalLight(_Light):
 
     Props:
         target: vec3 -- the point the light shines at.
+        mapSize: int = 1024 -- shadow map size, pixels.
+        bias: float = -0.0005 -- shadow depth bias.
+        normalBias: float = 0.02 -- shadow bias along the surface normal.
+        shadowSize: float = 10 -- width of the shadow camera's box, metres (directional light).
+        near: float = 0.1 -- shadow camera near plane, metres.
+        far: float = 100 -- shadow camera far plane, metres.
     """
 
     tag = "DirectionalLight"
@@ -54,6 +60,11 @@ class PointLight(_Light):
         decay: float = 2 -- falloff exponent with distance.
         radius: float = 0.1 -- radius of the marker sphere, metres.
         showSphere: bool = false -- draw a sphere where the light is.
+        mapSize: int = 1024 -- shadow map size, pixels.
+        bias: float = -0.0005 -- shadow depth bias.
+        normalBias: float = 0.02 -- shadow bias along the surface normal.
+        near: float = 0.1 -- shadow camera near plane, metres.
+        far: float = 100 -- shadow camera far plane, metres.
     """
 
     tag = "PointLight"
@@ -68,6 +79,11 @@ class SpotLight(_Light):
         penumbra: float = 0 -- softness of the cone's edge, 0..1.
         decay: float = 2 -- falloff exponent with distance.
         target: vec3 -- the point the light shines at.
+        mapSize: int = 1024 -- shadow map size, pixels.
+        bias: float = -0.0005 -- shadow depth bias.
+        normalBias: float = 0.02 -- shadow bias along the surface normal.
+        near: float = 0.1 -- shadow camera near plane, metres.
+        far: float = 100 -- shadow camera far plane, metres.
     """
 
     tag = "SpotLight"
@@ -145,6 +161,8 @@ class RandomizedLight(SceneElement):
         size: float = 10 -- shadow camera size, metres.
         near: float = 0.5 -- shadow camera near plane, metres.
         far: float = 500 -- shadow camera far plane, metres.
+        normalBias: float = 0.02 -- shadow bias along the surface normal.
+        target: vec3 -- the point the light shines at.
     """
 
     tag = "RandomizedLight"
