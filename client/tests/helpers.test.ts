@@ -82,11 +82,12 @@ test("camera preview settings: defaults, and bad values replaced", () => {
     margin: 12,
     showLabels: true,
   });
-  const odd = thumbSettings({ tag: "CameraPreviewThumbs", key: "t", previewHeight: 2, gap: "x", showLabels: 0 });
+  const odd = thumbSettings({ tag: "CameraPreviewThumbs", key: "t", previewHeight: 2, gap: "x", showLabels: 1 });
   assert.equal(odd.previewHeight, 16);
   assert.equal(odd.gap, 8);
   assert.equal(odd.showLabels, true);
-  const overlay = overlaySettings({ tag: "CameraPreviewOverlay", key: "o", cornerBracketColor: "lime", showCenterFocus: false });
+  const node = { tag: "CameraPreviewOverlay", key: "o", cornerBracketColor: "lime", showCenterFocus: false };
+  const overlay = overlaySettings(node);
   assert.equal(overlay.cornerBracketColor, "lime");
   assert.equal(overlay.showCenterFocus, false);
   assert.equal(overlay.centerFocusColor, "#ff4040");
@@ -95,7 +96,10 @@ test("camera preview settings: defaults, and bad values replaced", () => {
 test("lensRay inverts the equidistant fisheye: angle off the axis grows with the radius", () => {
   const pose = new Object3D();
   pose.position.set(0, 0, 3);
-  const lens: Lens = { pose, halfFov: Math.PI / 2, near: 0.01, far: 100, prepare: () => { throw new Error("unused"); } };
+  const unused = () => {
+    throw new Error("unused");
+  };
+  const lens: Lens = { pose, halfFov: Math.PI / 2, near: 0.01, far: 100, prepare: unused };
   const centre = lensRay(lens, 0, 0, 640, 480);
   assert.ok(centre);
   assert.deepEqual(centre.origin.toArray(), [0, 0, 3]);

@@ -7,13 +7,15 @@ import { scanMeshes, type KnownMesh, type XRMeshLike } from "../src/interaction/
 const identity = (x: number) => [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, x, 0, 0, 1];
 
 test("bodyPoses lists the body joints in order and leaves the hand joints out", () => {
-  const joints: [string, XRSpace][] = ["hips", "chest", "left-hand-wrist", "head", "right-hand-thumb-tip"].map(
-    (name) => [name, { name } as unknown as XRSpace],
-  );
+  const names = ["hips", "chest", "left-hand-wrist", "head", "right-hand-thumb-tip"];
+  const joints: [string, XRSpace][] = names.map((name) => [name, { name } as unknown as XRSpace]);
   const order = ["hips", "chest", "head"];
   const frame = {
     body: { entries: () => joints[Symbol.iterator]() },
-    getPose: (space: { name: string }) => ({ transform: { matrix: Float32Array.from(identity(order.indexOf(space.name))) } }),
+    getPose: (space: { name: string }) => {
+      const matrix = Float32Array.from(identity(order.indexOf(space.name)));
+      return { transform: { matrix } };
+    },
   } as unknown as XRFrame;
   const poses = bodyPoses(frame, {} as XRReferenceSpace);
   assert.ok(poses);

@@ -141,7 +141,13 @@ function select(key: string | null): void {
   previewStore.setState((s) => ({ selected: s.selected === key ? null : key }));
 }
 
-function Thumbs({ keys, settings, selected }: { keys: readonly string[]; settings: ThumbSettings; selected: string | null }): ReactNode {
+interface ThumbsProps {
+  keys: readonly string[];
+  settings: ThumbSettings;
+  selected: string | null;
+}
+
+function Thumbs({ keys, settings, selected }: ThumbsProps): ReactNode {
   const height = Math.round(settings.previewHeight);
   return (
     <div

@@ -40,7 +40,10 @@ export function bodyPoses(frame: XRFrame, space: XRReferenceSpace): Float32Array
 function useJointDrawing(frameScale: number) {
   return useMemo(() => {
     const points = new THREE.Points(
-      new THREE.BufferGeometry().setAttribute("position", new THREE.BufferAttribute(new Float32Array(MAX_JOINTS * 3), 3)),
+      new THREE.BufferGeometry().setAttribute(
+        "position",
+        new THREE.BufferAttribute(new Float32Array(MAX_JOINTS * 3), 3),
+      ),
       new THREE.PointsMaterial({ color: "#ffcc00", size: 0.015 }),
     );
     const axes = new THREE.LineSegments(
@@ -63,7 +66,9 @@ function useJointDrawing(frameScale: number) {
         for (let a = 0; a < 3; a++) {
           const v = j * 6 + a * 2;
           lines.setXYZ(v, x, y, z);
-          lines.setXYZ(v + 1, x + poses[m + a * 4] * frameScale, y + poses[m + a * 4 + 1] * frameScale, z + poses[m + a * 4 + 2] * frameScale);
+          // column a of the joint's rotation is its local axis a
+          const [dx, dy, dz] = [poses[m + a * 4], poses[m + a * 4 + 1], poses[m + a * 4 + 2]];
+          lines.setXYZ(v + 1, x + dx * frameScale, y + dy * frameScale, z + dz * frameScale);
           colors.setXYZ(v, AXES[a].r, AXES[a].g, AXES[a].b);
           colors.setXYZ(v + 1, AXES[a].r, AXES[a].g, AXES[a].b);
         }

@@ -15,7 +15,14 @@ export const xrStore = createStore<XRState>(() => ({ supported: {}, session: nul
 
 // mesh-detection feeds WebXRMesh, body-tracking feeds Body; browsers without
 // them start the session anyway (optional features).
-const OPTIONAL_FEATURES = ["local-floor", "bounded-floor", "hand-tracking", "layers", "mesh-detection", "body-tracking"];
+const OPTIONAL_FEATURES = [
+  "local-floor",
+  "bounded-floor",
+  "hand-tracking",
+  "layers",
+  "mesh-detection",
+  "body-tracking",
+];
 
 /** Ask the browser once which immersive modes it offers. */
 export async function probeXR(): Promise<void> {
