@@ -5,8 +5,9 @@
 import { type ReactNode, useMemo } from "react";
 import * as THREE from "three";
 import type { ComponentTag } from "../generated/schema";
-import type { TypedNodeProps } from "../registry";
-import type { SceneNode } from "../types";
+import type { NodeOf, TypedNodeProps } from "../registry";
+import type { GeometryTag } from "./geometries";
+import type { ModelTag } from "./parsers";
 import { color, contentKey, isRecord, warnOnce } from "./props";
 import { SharedCache, useShared } from "./shared";
 
@@ -113,27 +114,33 @@ export function useBuiltMaterial(kind: string | undefined, values: Record<string
  * The material of a drawable node: its `material` dict, with the node-level
  * shortcuts (color, opacity, wireframe, side) laid over it when given.
  */
+/** The tags whose own material comes from their shortcut props (see nodeMaterialValues). */
+export type MaterialUserTag = GeometryTag | ModelTag | "TriMesh" | "Text3D";
+
 export function nodeMaterialValues(
-  node: SceneNode,
+  node: NodeOf<MaterialUserTag>,
   defaults: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const values: Record<string, unknown> = { ...defaults };
   if (isRecord(node.material)) Object.assign(values, node.material);
   const shortcut = node.color ?? node.materialColor;
   if (shortcut !== undefined) values.color = shortcut;
-  for (const name of ["opacity", "wireframe", "side", "transparent", "vertexColors"]) {
+  for (const name of ["opacity", "wireframe", "side", "transparent", "vertexColors"] as const) {
     if (node[name] !== undefined) values[name] = node[name];
   }
   return values;
 }
 
-export function nodeMaterialKind(node: SceneNode, fallback = "standard"): string {
+export function nodeMaterialKind(node: NodeOf<Exclude<MaterialUserTag, "Pcd">>, fallback = "standard"): string {
   const dictType = isRecord(node.material) ? node.material.type : undefined;
   return kindName(node.materialType) ?? kindName(dictType) ?? fallback;
 }
 
 /** The node's material (see nodeMaterialValues), shared by content. */
-export function useNodeMaterial(node: SceneNode, fallbackKind = "standard"): THREE.Material {
+export function useNodeMaterial(
+  node: NodeOf<Exclude<MaterialUserTag, "Pcd">>,
+  fallbackKind = "standard",
+): THREE.Material {
   const { material, materialType, color: c, materialColor, opacity, wireframe, side, transparent, vertexColors } = node;
   // A 60 Hz stream of position updates keeps these props' identities: the
   // material's key is worked out again only when one of them changes.

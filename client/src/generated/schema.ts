@@ -517,6 +517,14 @@ export interface BoxProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Button` (Button): A push button; a click sends ``CLICK`` with the button's key (no value). */
@@ -581,6 +589,14 @@ export interface BvhProps extends NodeBase {
   animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
   /** radius of the bones drawn, metres. @default 0.01 */
   boneRadius?: number;
   /** colour of the joint spheres. */
@@ -754,6 +770,14 @@ export interface CapsuleProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `CatmullRomLine` (CatmullRomLine): A smooth Catmull-Rom curve through ``points``. */
@@ -869,6 +893,14 @@ export interface CircleProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Clickable` (Clickable): Makes its children clickable: a click sends ``ON_CLICK`` with this key. */
@@ -925,6 +957,14 @@ export interface ConeProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `ContribLoader` (ContribLoader): Loads a UMD bundle of extra client components (it sees ``window.VUER``, ``THREE``, ``React``). */
@@ -1051,6 +1091,14 @@ export interface CylinderProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Dae` (Dae): A COLLADA (DAE) scene. */
@@ -1100,6 +1148,14 @@ export interface DaeProps extends NodeBase {
   animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `DepthPointCloud` (DepthPointCloud): A point cloud unprojected from a depth image on the GPU. */
@@ -1237,6 +1293,14 @@ export interface DodecahedronProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Edges` (Edges): The edges of its parent mesh's geometry, as lines. ``args=[geometry, thresholdAngle]``. */
@@ -1272,6 +1336,14 @@ export interface EdgesProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
   /** only edges whose faces meet at more than this angle, degrees. @default 15 */
   threshold?: number;
 }
@@ -1309,6 +1381,14 @@ export interface ExtrudeProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Facemesh` (Facemesh): A face mesh from MediaPipe face landmarks. */
@@ -1393,6 +1473,14 @@ export interface FbxProps extends NodeBase {
   animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `FisheyeCamera` (FisheyeCamera): A fisheye camera: renders a cube map and shows it through a fisheye lens (key "fisheye-camera"). */
@@ -1592,6 +1680,14 @@ export interface GlbProps extends NodeBase {
   animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `GrabRender` (GrabRender): Answers ``grab_render`` requests for its key (default "DEFAULT") with the main view. */
@@ -1923,6 +2019,14 @@ export interface IcosahedronProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Image` (Image): An image on a plane placed in the world. */
@@ -2128,6 +2232,14 @@ export interface LatheProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Line` (Line): A polyline through ``points``. */
@@ -2419,6 +2531,14 @@ export interface ObjProps extends NodeBase {
   animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
   /** URL of the MTL material file. */
   mtl?: string;
   /** URLs of further material files. */
@@ -2458,6 +2578,14 @@ export interface OctahedronProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `OrbitControls` (OrbitControls): Orbit, pan and zoom the camera with the mouse (key "orbit-controls"). */
@@ -2618,6 +2746,20 @@ export interface PcdProps extends NodeBase {
   assets?: Record<string, unknown>;
   /** event name sent when loading finishes. */
   onLoad?: string;
+  /** material colour. */
+  color?: Color;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** 0 transparent .. 1 opaque. @default 1 */
+  opacity?: number;
+  /** draw the edges only. @default false */
+  wireframe?: boolean;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `PerspectiveCamera` (PerspectiveCamera): A perspective camera (key "perspective-camera"). */
@@ -2774,6 +2916,14 @@ export interface PlaneProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `PlaybackAnimate` (PlaybackAnimate): Plays ``AnimationClip`` children following the timeline's time. */
@@ -2848,6 +2998,14 @@ export interface PlyProps extends NodeBase {
   animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
   /** point size when the file has no faces, world units. @default 0.01 */
   size?: number;
 }
@@ -2980,6 +3138,14 @@ export interface PolyhedronProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `QuadraticBezierLine` (QuadraticBezierLine): A quadratic Bézier curve. */
@@ -3155,6 +3321,14 @@ export interface RingProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Scene` (DefaultScene, Scene): A ``Scene`` with a grid, lights, gamepad, XR hands and controllers, and the camera. */
@@ -3314,6 +3488,14 @@ export interface ShapeProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `SimpleOrthographicCamera` (SimpleOrthographicCamera): A plain three.js orthographic camera, without drei's extras. */
@@ -3499,6 +3681,14 @@ export interface SphereProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Splat` (Splat): A Gaussian-splat scene (``.splat``, ``.ply``, ``.ksplat``) from a URL. */
@@ -3719,6 +3909,14 @@ export interface StlProps extends NodeBase {
   animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Tetrahedron` (Tetrahedron): A tetrahedron. ``args=[radius, detail]``. */
@@ -3754,6 +3952,14 @@ export interface TetrahedronProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Text` (Text): Flat text in the 3D scene (SDF glyphs, bundled font); the children are the text. */
@@ -3838,6 +4044,22 @@ export interface Text3DProps extends NodeBase {
   curveSegments?: number;
   /** bevel the glyph edges. @default false */
   bevelEnabled?: boolean;
+  /** three.js material kind. */
+  materialType?: "basic" | "standard" | "phong" | "lambert" | "physical" | "normal" | "depth";
+  /** material colour. */
+  color?: Color;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** 0 transparent .. 1 opaque. @default 1 */
+  opacity?: number;
+  /** draw the edges only. @default false */
+  wireframe?: boolean;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `ThreeAnimate` (ThreeAnimate): Plays ``AnimationClip`` children on its target with the three.js mixer. */
@@ -3925,6 +4147,14 @@ export interface TorusProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `TorusKnot` (TorusKnot): A torus knot. ``args=[radius, tube, tubularSegments, radialSegments, p, q]``. */
@@ -3960,6 +4190,14 @@ export interface TorusKnotProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Trail` (Trail): A fading line that follows its child as it moves. */
@@ -4028,6 +4266,16 @@ export interface TriMeshProps extends NodeBase {
   opacity?: number;
   /** float width of vertices and uv. @default "float16" */
   precision?: "float16" | "float32";
+  /** three.js material kind. */
+  materialType?: "basic" | "standard" | "phong" | "lambert" | "physical" | "normal" | "depth";
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Tube` (Tube): A tube along a path. ``args=[path, tubularSegments, radius, radialSegments, closed]``; path is a list of [x, y, z] points. */
@@ -4063,6 +4311,14 @@ export interface TubeProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
 }
 
 /** `Urdf` (Urdf): A robot from a URDF file; its meshes are fetched relative to the file. */
@@ -4112,6 +4368,14 @@ export interface UrdfProps extends NodeBase {
   animationIndex?: number;
   /** playback speed factor. @default 1 */
   animationSpeed?: number;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
   /** joint name -> angle (radians) or offset (metres). */
   jointValues?: Record<string, unknown>;
   /** base URL for the meshes the URDF names. */
@@ -4459,6 +4723,14 @@ export interface WireframeProps extends NodeBase {
   receiveShadow?: boolean;
   /** outline effect props (color, thickness), drawn when given. */
   outlines?: Record<string, unknown>;
+  /** material colour when color is absent (the public API's name). */
+  materialColor?: Color;
+  /** faces drawn: 0 front, 1 back, 2 both. */
+  side?: number | "front" | "back" | "double";
+  /** blend the material; set by itself when opacity < 1. */
+  transparent?: boolean;
+  /** colour by the geometry's per-vertex colours. */
+  vertexColors?: boolean;
   /** line colour. */
   stroke?: Color;
   /** line width, relative units. @default 0.05 */
@@ -5255,7 +5527,7 @@ export const PROP_DEFAULTS: {
   "OrbitControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, enableDamping: false, enablePan: true, enableRotate: true, enableZoom: true, screenSpacePanning: true, minPolarAngle: 0, maxPolarAngle: 180, minDistance: 0, maxDistance: 1000, zoomSpeed: 1, rotateSpeed: 1, panSpeed: 1, target: [0, 0, 0], stream: false },
   "OrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -1, right: 1, top: 1, bottom: -1 },
   "OrthographicFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", width: 1, height: 1, zoom: 1 },
-  "Pcd": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, encoding: "ascii", size: 0.01 },
+  "Pcd": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, encoding: "ascii", size: 0.01, opacity: 1, wireframe: false },
   "PerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, cx: 0, cy: 0 },
   "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000", upScale: 1, showImagePlane: false, showFocalPlane: true },
   "Pivot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, disableRotations: false, disableAxes: false },
@@ -5290,7 +5562,7 @@ export const PROP_DEFAULTS: {
   "Stl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "Tetrahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
   "Text": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fontSize: 1, letterSpacing: 0, textAlign: "left", anchorX: "center", anchorY: "middle", outlineColor: "white" },
-  "Text3D": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 1, height: 0.2, lineHeight: 0, letterSpacing: 1, curveSegments: 8, bevelEnabled: false },
+  "Text3D": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 1, height: 0.2, lineHeight: 0, letterSpacing: 1, curveSegments: 8, bevelEnabled: false, opacity: 1, wireframe: false },
   "ThreeAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
   "TimelineControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, start: 0, end: 100, step: 1, speed: 1 },
   "Torus": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },

@@ -97,6 +97,11 @@ class TriMesh(SceneElement):
         wireframe: bool = false -- draw the edges only.
         opacity: float = 1 -- 0 transparent .. 1 opaque.
         precision: "float16" | "float32" = "float16" -- float width of vertices and uv.
+        materialType: "basic" | "standard" | "phong" | "lambert" | "physical" | "normal" | "depth" -- three.js material kind.
+        materialColor: color -- material colour when color is absent (the public API's name).
+        side: int | "front" | "back" | "double" -- faces drawn: 0 front, 1 back, 2 both.
+        transparent: bool -- blend the material; set by itself when opacity < 1.
+        vertexColors: bool -- colour by the geometry's per-vertex colours.
     """
 
     tag = "TriMesh"

@@ -209,6 +209,14 @@ class Text3D(SceneElement):
         letterSpacing: float = 1 -- letter spacing factor.
         curveSegments: int = 8 -- segments per glyph curve.
         bevelEnabled: bool = false -- bevel the glyph edges.
+        materialType: "basic" | "standard" | "phong" | "lambert" | "physical" | "normal" | "depth" -- three.js material kind.
+        color: color -- material colour.
+        materialColor: color -- material colour when color is absent (the public API's name).
+        opacity: float = 1 -- 0 transparent .. 1 opaque.
+        wireframe: bool = false -- draw the edges only.
+        side: int | "front" | "back" | "double" -- faces drawn: 0 front, 1 back, 2 both.
+        transparent: bool -- blend the material; set by itself when opacity < 1.
+        vertexColors: bool -- colour by the geometry's per-vertex colours.
     """
 
     tag = "Text3D"

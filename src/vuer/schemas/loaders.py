@@ -49,6 +49,10 @@ class ModelNode(SceneElement):
         playAnimation: bool = false -- play the embedded animations.
         animationIndex: int = 0 -- which clip to play.
         animationSpeed: float = 1 -- playback speed factor.
+        materialColor: color -- material colour when color is absent (the public API's name).
+        side: int | "front" | "back" | "double" -- faces drawn: 0 front, 1 back, 2 both.
+        transparent: bool -- blend the material; set by itself when opacity < 1.
+        vertexColors: bool -- colour by the geometry's per-vertex colours.
     """
 
     _url_props: ClassVar[tuple[str, ...]] = ("src",)
@@ -161,6 +165,13 @@ class Pcd(SceneElement):
         hide: bool = false -- hide the points.
         assets: dict -- file name -> URL for files the file refers to.
         onLoad: str -- event name sent when loading finishes.
+        color: color -- material colour.
+        materialColor: color -- material colour when color is absent (the public API's name).
+        opacity: float = 1 -- 0 transparent .. 1 opaque.
+        wireframe: bool = false -- draw the edges only.
+        side: int | "front" | "back" | "double" -- faces drawn: 0 front, 1 back, 2 both.
+        transparent: bool -- blend the material; set by itself when opacity < 1.
+        vertexColors: bool -- colour by the geometry's per-vertex colours.
     """
 
     tag = "Pcd"

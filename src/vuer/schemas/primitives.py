@@ -63,6 +63,10 @@ class _Primitive(SceneElement):
         castShadow: bool = false -- cast shadows.
         receiveShadow: bool = false -- receive shadows.
         outlines: dict -- outline effect props (color, thickness), drawn when given.
+        materialColor: color -- material colour when color is absent (the public API's name).
+        side: int | "front" | "back" | "double" -- faces drawn: 0 front, 1 back, 2 both.
+        transparent: bool -- blend the material; set by itself when opacity < 1.
+        vertexColors: bool -- colour by the geometry's per-vertex colours.
     """
 
 
@@ -212,6 +216,7 @@ class Fog(SceneElement):
         near: float = 1 -- distance where fog starts, metres.
         far: float = 1000 -- distance where fog is full, metres.
         attach: str = "fog" -- the scene property it attaches to.
+        args: list[any] -- [color, near, far] as three.js takes them; the props win.
     """
 
     tag = "fog"
