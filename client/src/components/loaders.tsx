@@ -10,7 +10,9 @@ import type { NodeOf, TypedNodeProps } from "../registry";
 import { sendEvent } from "../events";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
-import { type ModelTag, type Parsed, PARSERS } from "./parsers";
+import { type ModelTag, type Parsed, type Parser, PARSERS } from "./parsers";
+
+export { MODEL_TAGS } from "./parsers";
 import { bool, contentKey, num, warnOnce } from "./props";
 
 function disposeTree(root: THREE.Object3D): void {
@@ -35,7 +37,8 @@ function useModel(node: NodeOf<ModelTag>): Parsed | null {
   useEffect(() => {
     let live = true;
     let result: Parsed | null = null;
-    const parse = PARSERS[tag];
+    // The parser of this node's own tag.
+    const parse = PARSERS[tag] as Parser<ModelTag>;
     readModelFile({ tag, key, src, text, buff, encoding })
       .then((file) => parse(file, node))
       .then(
@@ -160,4 +163,3 @@ export function SplatNode({ node, children }: TypedNodeProps<"Splat" | "VuerSpla
   );
 }
 
-export const MODEL_TAGS = Object.keys(PARSERS) as ModelTag[];

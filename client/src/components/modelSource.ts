@@ -2,7 +2,8 @@
 // (a URL, relative to the page). Also the base URL its own references
 // (textures, MTL files, URDF meshes) resolve against, and the `assets` map.
 import * as THREE from "three";
-import type { SceneNode } from "../types";
+import type { NodeOf } from "../registry";
+import type { ModelTag } from "./parsers";
 
 export interface ModelFile {
   /** The file's bytes (text sources are encoded). */
@@ -25,7 +26,10 @@ export async function fetchBytes(url: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-export async function readModelFile(node: SceneNode): Promise<ModelFile> {
+/** The file's bytes, from the node's buff, text or src (in that order). */
+export async function readModelFile(
+  node: Pick<NodeOf<ModelTag>, "tag" | "key" | "buff" | "text" | "src" | "encoding">,
+): Promise<ModelFile> {
   const pageBase = baseOf(document.baseURI);
   if (node.buff instanceof Uint8Array) {
     const copy = node.buff.slice();
@@ -49,7 +53,7 @@ export function decodeText(data: ArrayBuffer, encoding: unknown = "utf-8"): stri
 }
 
 /** A loading manager that maps names from the `assets` prop to their URLs. */
-export function managerFor(node: SceneNode): THREE.LoadingManager {
+export function managerFor(node: NodeOf<ModelTag>): THREE.LoadingManager {
   const manager = new THREE.LoadingManager();
   const assets = node.assets;
   if (assets && typeof assets === "object" && !Array.isArray(assets)) {

@@ -2,7 +2,7 @@
 // loaders are imported on first use, so the page loads without them.
 import * as THREE from "three";
 import type { ComponentTag } from "../generated/schema";
-import type { SceneNode } from "../types";
+import type { NodeOf } from "../registry";
 import { decodeText, fetchBytes, managerFor, type ModelFile } from "./modelSource";
 import { num } from "./props";
 
@@ -11,12 +11,27 @@ export interface Parsed {
   animations: THREE.AnimationClip[];
 }
 
-type Parser = (file: ModelFile, node: SceneNode) => Promise<Parsed>;
+/** The tags drawn by loading a model file. */
+export const MODEL_TAGS = [
+  "Obj",
+  "Ply",
+  "Stl",
+  "Pcd",
+  "Dae",
+  "Fbx",
+  "Glb",
+  "Bvh",
+  "Urdf",
+] as const satisfies readonly ComponentTag[];
+export type ModelTag = (typeof MODEL_TAGS)[number];
+
+/** A format's parser: the file's bytes and its own tag's node. */
+export type Parser<T extends ModelTag> = (file: ModelFile, node: NodeOf<T>) => Promise<Parsed>;
 
 const only = (object: THREE.Object3D): Parsed => ({ object, animations: [] });
 
 /** Points for a PLY without faces, a lit mesh otherwise. */
-function meshOrPoints(geometry: THREE.BufferGeometry, node: SceneNode): THREE.Object3D {
+function meshOrPoints(geometry: THREE.BufferGeometry, node: NodeOf<"Ply" | "Stl">): THREE.Object3D {
   const colored = geometry.hasAttribute("color");
   if (node.tag === "Ply" && !geometry.index) {
     return new THREE.Points(geometry, new THREE.PointsMaterial({ size: num(node.size, 0.01), vertexColors: colored }));
@@ -35,7 +50,7 @@ async function dracoLoader(manager: THREE.LoadingManager) {
   return new DRACOLoader(manager).setDecoderPath({ js: js.default, wasm: wasm.default });
 }
 
-export const PARSERS = {
+export const PARSERS: { [T in ModelTag]: Parser<T> } = {
   async Obj(file, node) {
     const { OBJLoader } = await import("three/examples/jsm/loaders/OBJLoader.js");
     const loader = new OBJLoader(managerFor(node));
@@ -120,7 +135,4 @@ export const PARSERS = {
     if (started) await loaded;
     return only(robot);
   },
-} satisfies Partial<Record<ComponentTag, Parser>>;
-
-/** The tags drawn by loading a model file. */
-export type ModelTag = keyof typeof PARSERS;
+};
