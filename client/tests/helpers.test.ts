@@ -10,6 +10,7 @@ import { overlaySettings, thumbSettings } from "../src/interaction/cameraPreview
 import { captureOptions } from "../src/interaction/capture";
 import { lensRay, type Lens } from "../src/interaction/fisheyeLens";
 import { changed, padState } from "../src/interaction/Gamepad";
+import { cssLength, hudRect } from "../src/interaction/ViewportHud";
 
 test("transformProps passes lists through and decomposes a column-major matrix", () => {
   const plain = transformProps({ tag: "Box", key: "b", position: [1, 2, 3], rotation: [0, 1, 0, "YXZ"], scale: 2 });
@@ -116,4 +117,25 @@ test("lensRay inverts the equidistant fisheye: angle off the axis grows with the
   pose.rotation.set(0, Math.PI / 2, 0);
   pose.updateMatrixWorld();
   assert.ok(lensRay(lens, 0, 0, 640, 480)!.direction.distanceTo(new Vector3(-1, 0, 0)) < 1e-9);
+});
+
+test("ViewportHud rectangles: pixels or percentages, placed from any edge", () => {
+  assert.equal(cssLength(40, 640), 40);
+  assert.equal(cssLength("25%", 640), 160);
+  assert.equal(cssLength("12px", 640), 12);
+  assert.equal(cssLength("wide", 640), undefined);
+  // WebGL counts y from the bottom
+  assert.deepEqual(hudRect({ top: 0, right: 0, width: "50%", height: "50%" }, 640, 480), {
+    x: 320,
+    y: 240,
+    width: 320,
+    height: 240,
+  });
+  assert.deepEqual(hudRect({ left: 10, bottom: 20, width: 100, height: 50 }, 640, 480), {
+    x: 10,
+    y: 20,
+    width: 100,
+    height: 50,
+  });
+  assert.deepEqual(hudRect({}, 640, 480), { x: 468, y: 348, width: 160, height: 120 });
 });

@@ -1,7 +1,8 @@
 // Registers the tags rendered by interaction/: camera controls, cameras,
-// keyboard, gamepad, drag handles, Clickable, CameraView and its previews, XR
-// inputs, head, body and meshes. (GRAB_RENDER and GET_WEBXR_MESH are always answered, see GrabRenderRpc and
-// xrMesh's MeshTracker; pointer events are always on, see core/SceneRoot.)
+// keyboard, gamepad, drag handles, Clickable, CameraView and its previews,
+// ViewportHud, XR inputs, head, body and meshes. (GRAB_RENDER and
+// GET_WEBXR_MESH are always answered, see GrabRenderRpc and xrMesh's
+// MeshTracker; pointer events are always on, see core/SceneRoot.)
 import { registerAll } from "../registry";
 import { CameraPreviewOverlayNode, CameraPreviewThumbsNode } from "./cameraPreviews";
 import { CameraViewNode } from "./CameraView";
@@ -13,6 +14,7 @@ import { GamepadNode } from "./Gamepad";
 import { KeyboardMonitorNode } from "./KeyboardMonitor";
 import { OrbitControlsNode, SceneCameraControlNode } from "./OrbitControls";
 import { SceneCameraNode } from "./SceneCamera";
+import { ViewportHudNode } from "./ViewportHud";
 import { BodyNode } from "./xrBody";
 import { HeadNode } from "./xrHead";
 import { HandsNode, MotionControllersNode } from "./xrInputs";
@@ -34,6 +36,7 @@ registerAll({
   SimpleOrthographicCamera: OrthographicCameraNode,
   KeyboardMonitor: KeyboardMonitorNode,
   CameraView: CameraViewNode,
+  ViewportHud: ViewportHudNode,
   CameraPreviewThumbs: CameraPreviewThumbsNode,
   CameraPreviewOverlay: CameraPreviewOverlayNode,
   Gamepad: GamepadNode,
