@@ -1,6 +1,8 @@
 // Readers for loosely typed wire props, shared by the components. Wire values
 // come from Python as msgpack: numbers, strings, lists, dicts and bytes.
 import { Color, type ColorRepresentation } from "three";
+import type { NodeOf } from "../registry";
+import type { GeometryTag } from "./geometries";
 
 const warned = new Set<string>();
 
@@ -76,8 +78,11 @@ export function contentKey(value: unknown): string {
   }
 }
 
-/** Shadow and draw-order props every drawable object takes. */
-export function objectFlags(node: Record<string, unknown>): {
+/** The tags whose object takes the shadow and draw-order flags below. */
+export type FlaggedTag = GeometryTag | "mesh" | "TriMesh" | "PointCloud";
+
+/** Shadow and draw-order props of a drawable object. */
+export function objectFlags(node: NodeOf<FlaggedTag>): {
   castShadow: boolean;
   receiveShadow: boolean;
   renderOrder: number;

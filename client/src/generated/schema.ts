@@ -525,6 +525,10 @@ export interface BoxProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Button` (Button): A push button; a click sends ``CLICK`` with the button's key (no value). */
@@ -778,6 +782,10 @@ export interface CapsuleProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `CatmullRomLine` (CatmullRomLine): A smooth Catmull-Rom curve through ``points``. */
@@ -901,6 +909,10 @@ export interface CircleProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Clickable` (Clickable): Makes its children clickable: a click sends ``ON_CLICK`` with this key. */
@@ -965,6 +977,10 @@ export interface ConeProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `ContribLoader` (ContribLoader): Loads a UMD bundle of extra client components (it sees ``window.VUER``, ``THREE``, ``React``). */
@@ -1099,6 +1115,10 @@ export interface CylinderProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Dae` (Dae): A COLLADA (DAE) scene. */
@@ -1301,6 +1321,10 @@ export interface DodecahedronProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Edges` (Edges): The edges of its parent mesh's geometry, as lines. ``args=[geometry, thresholdAngle]``. */
@@ -1344,6 +1368,10 @@ export interface EdgesProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
   /** only edges whose faces meet at more than this angle, degrees. @default 15 */
   threshold?: number;
 }
@@ -1389,6 +1417,10 @@ export interface ExtrudeProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Facemesh` (Facemesh): A face mesh from MediaPipe face landmarks. */
@@ -2027,6 +2059,10 @@ export interface IcosahedronProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Image` (Image): An image on a plane placed in the world. */
@@ -2240,6 +2276,10 @@ export interface LatheProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Line` (Line): A polyline through ``points``. */
@@ -2586,6 +2626,10 @@ export interface OctahedronProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `OrbitControls` (OrbitControls): Orbit, pan and zoom the camera with the mouse (key "orbit-controls"). */
@@ -2924,6 +2968,10 @@ export interface PlaneProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `PlaybackAnimate` (PlaybackAnimate): Plays ``AnimationClip`` children following the timeline's time. */
@@ -3037,6 +3085,14 @@ export interface PointCloudProps extends NodeBase {
   size?: number;
   /** float width of vertices. @default "float16" */
   precision?: "float16" | "float32";
+  /** cast shadows. @default false */
+  castShadow?: boolean;
+  /** receive shadows. @default false */
+  receiveShadow?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `PointLight` (PointLight): Light radiating from a point. */
@@ -3146,6 +3202,10 @@ export interface PolyhedronProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `QuadraticBezierLine` (QuadraticBezierLine): A quadratic Bézier curve. */
@@ -3329,6 +3389,10 @@ export interface RingProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Scene` (DefaultScene, Scene): A ``Scene`` with a grid, lights, gamepad, XR hands and controllers, and the camera. */
@@ -3496,6 +3560,10 @@ export interface ShapeProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `SimpleOrthographicCamera` (SimpleOrthographicCamera): A plain three.js orthographic camera, without drei's extras. */
@@ -3689,6 +3757,10 @@ export interface SphereProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Splat` (Splat): A Gaussian-splat scene (``.splat``, ``.ply``, ``.ksplat``) from a URL. */
@@ -3960,6 +4032,10 @@ export interface TetrahedronProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Text` (Text): Flat text in the 3D scene (SDF glyphs, bundled font); the children are the text. */
@@ -4155,6 +4231,10 @@ export interface TorusProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `TorusKnot` (TorusKnot): A torus knot. ``args=[radius, tube, tubularSegments, radialSegments, p, q]``. */
@@ -4198,6 +4278,10 @@ export interface TorusKnotProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Trail` (Trail): A fading line that follows its child as it moves. */
@@ -4276,6 +4360,14 @@ export interface TriMeshProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** cast shadows. @default false */
+  castShadow?: boolean;
+  /** receive shadows. @default false */
+  receiveShadow?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Tube` (Tube): A tube along a path. ``args=[path, tubularSegments, radius, radialSegments, closed]``; path is a list of [x, y, z] points. */
@@ -4319,6 +4411,10 @@ export interface TubeProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `Urdf` (Urdf): A robot from a URDF file; its meshes are fetched relative to the file. */
@@ -4731,6 +4827,10 @@ export interface WireframeProps extends NodeBase {
   transparent?: boolean;
   /** colour by the geometry's per-vertex colours. */
   vertexColors?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
   /** line colour. */
   stroke?: Color;
   /** line width, relative units. @default 0.05 */
@@ -4953,6 +5053,14 @@ export interface MeshProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
+  /** cast shadows. @default false */
+  castShadow?: boolean;
+  /** receive shadows. @default false */
+  receiveShadow?: boolean;
+  /** draw order among transparent objects; higher draws later. @default 0 */
+  renderOrder?: number;
+  /** skip drawing while outside the view. @default true */
+  frustumCulled?: boolean;
 }
 
 /** `meshBasicMaterial` (MeshBasicMaterial): Flat colour, unaffected by lights. */
@@ -5468,29 +5576,29 @@ export const PROP_DEFAULTS: {
   "Body": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, stream: true, fps: 30, leftHand: false, rightHand: false, showBody: true, showFrame: true, frameScale: 0.02 },
   "BoundingBox": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#00ff00", edgeOpacity: 0.9, wallOpacity: 0.08 },
   "BoundingBoxProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Box": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Box": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Bvh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: true, animationIndex: 0, animationSpeed: 1, boneRadius: 0.01, label: false },
   "CameraHelper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, aspect: 1.3333333333, near: 0.1, far: 1 },
   "CameraPreviewOverlay": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, margin: 12, showLabel: true, showCornerBrackets: true, showCenterFocus: true },
   "CameraPreviewThumbs": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, previewHeight: 120, gap: 8, margin: 12, showLabels: true },
   "CameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, near: 0.1, far: 20, stream: "ondemand", fps: 30, renderDepth: false, showFrustum: true, downsample: 1, distanceToCamera: 2, movable: true, monitor: false },
-  "Capsule": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Capsule": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "CatmullRomLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20, closed: false, curveType: "centripetal", tension: 0.5 },
   "Center": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, top: false, right: false, bottom: false, left: false, front: false, back: false, disable: false, disableX: false, disableY: false, disableZ: false, precise: true },
-  "Circle": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Circle": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Clickable": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Cone": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Cone": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "ContribLoader": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, version: "latest", main: "dist/index.js", dev: false },
   "CoordsMarker": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, headScale: 1, lod: 8 },
   "CubicBezierLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20 },
-  "Cylinder": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Cylinder": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Dae": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "DepthPointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "DepthPointCloudProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "DirectionalLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, mapSize: 1024, bias: -0.0005, normalBias: 0.02, shadowSize: 10, near: 0.1, far: 100 },
-  "Dodecahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
-  "Edges": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, threshold: 15 },
-  "Extrude": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Dodecahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
+  "Edges": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true, threshold: 15 },
+  "Extrude": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Facemesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, depth: 1, eyes: true, debug: false },
   "Fbx": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "FisheyeCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, segments: 64 },
@@ -5508,13 +5616,13 @@ export const PROP_DEFAULTS: {
   "HemisphereLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, skyColor: "#ffffff", groundColor: "#444444" },
   "HemisphereLightStage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, intensity: 1, castShadow: false },
   "Html": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, transform: false, occlude: false, center: false },
-  "Icosahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Icosahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Image": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, side: 2, interpolate: true },
   "ImageBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, opacity: 1, interpolate: false, fixed: false },
   "InPlaceDepthPointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "Input": { clearOnSubmit: false },
   "KeyboardMonitor": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, enableKeyDown: false, enableKeyUp: false, enableKeyPress: false },
-  "Lathe": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Lathe": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Line": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: false },
   "MjCameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, fps: 30, near: 0.1, far: 20, downsample: 1, distanceToCamera: 2, movable: true, showCameraFrustum: true },
   "MotionControllerActuator": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, ctrlId: -1, low: 0, high: 1, cond: "right-trigger" },
@@ -5523,7 +5631,7 @@ export const PROP_DEFAULTS: {
   "MuJoCo": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, speed: 1, pause: false, fps: 60, timeout: 0, threshold: 0.001, useLights: true, useMocap: true, gizmoScale: 0.3, unpauseOnDrag: false, dragForceScale: 1, showDragArrow: true, showDragForceText: true },
   "MuJoCoProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "Obj": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
-  "Octahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Octahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "OrbitControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, enableDamping: false, enablePan: true, enableRotate: true, enableZoom: true, screenSpacePanning: true, minPolarAngle: 0, maxPolarAngle: 180, minDistance: 0, maxDistance: 1000, zoomSpeed: 1, rotateSpeed: 1, panSpeed: 1, target: [0, 0, 0], stream: false },
   "OrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -1, right: 1, top: 1, bottom: -1 },
   "OrthographicFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", width: 1, height: 1, zoom: 1 },
@@ -5531,45 +5639,45 @@ export const PROP_DEFAULTS: {
   "PerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, cx: 0, cy: 0 },
   "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000", upScale: 1, showImagePlane: false, showFocalPlane: true },
   "Pivot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, disableRotations: false, disableAxes: false },
-  "Plane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Plane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "PlaybackAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
   "Ply": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1, size: 0.01 },
-  "PointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 0.01, precision: "float16" },
+  "PointCloud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 0.01, precision: "float16", castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "PointLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, decay: 2, radius: 0.1, showSphere: false, mapSize: 1024, bias: -0.0005, normalBias: 0.02, near: 0.1, far: 100 },
   "PointerControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Polyhedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Polyhedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "QuadraticBezierLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20 },
   "QuaternionTrack": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "RandomizedLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, frames: 1, radius: 5, amount: 8, intensity: 1, ambient: 0.5, castShadow: true, bias: 0, mapSize: 512, size: 10, near: 0.5, far: 500, normalBias: 0.02 },
   "RectAreaLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, width: 1, height: 1 },
-  "Ring": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Ring": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Scene": { up: [0, 1, 0], bgChildren: [], rawChildren: [], htmlChildren: [], toneMappingExposure: 1, frameloop: "demand" },
   "SceneBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, backgroundIntensity: 1, backgroundBlurriness: 0 },
   "SceneCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, lookAt: [0, 0, 0], fov: 50, near: 0.1, far: 1000, cx: 0, cy: 0 },
   "SceneCameraControl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, moveSpeed: 1, keyboardRotateSpeed: 1, mouseRotateSpeed: 1, dollySpeed: 1, truckSpeed: 1, stream: false },
-  "Shape": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Shape": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "SimpleOrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -5, right: 5, top: 5, bottom: -5, manual: false },
   "SimplePerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, aspect: 1.7777777778, manual: false },
   "SkeletalGripper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, pinchWidth: 0.04 },
   "Slider": { min: 0, max: 100, step: 1 },
   "SparkSplats": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Sphere": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Sphere": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Splat": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, alphaTest: 0, alphaHash: false, toneMapped: false },
   "Splats": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, enableThreeShaderIntegration: true },
   "SpotLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, angle: 1.0471975512, penumbra: 0, decay: 2, mapSize: 1024, bias: -0.0005, normalBias: 0.02, near: 0.1, far: 100 },
   "Stage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, preset: "rembrandt", intensity: 0.5, shadows: "contact", adjustCamera: true },
   "StereoVideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, layout: "side-by-side", distanceToCamera: 10, loop: true, autoplay: true, muted: true, fixed: false },
   "Stl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
-  "Tetrahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Tetrahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Text": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fontSize: 1, letterSpacing: 0, textAlign: "left", anchorX: "center", anchorY: "middle", outlineColor: "white" },
   "Text3D": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, size: 1, height: 0.2, lineHeight: 0, letterSpacing: 1, curveSegments: 8, bevelEnabled: false, opacity: 1, wireframe: false },
   "ThreeAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
   "TimelineControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, start: 0, end: 100, step: 1, speed: 1 },
-  "Torus": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
-  "TorusKnot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "Torus": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
+  "TorusKnot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Trail": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, width: 0.2, color: "hotpink", length: 1, decay: 1, local: false, stride: 0, interval: 1 },
-  "TriMesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, wireframe: false, opacity: 1, precision: "float16" },
-  "Tube": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false },
+  "TriMesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, wireframe: false, opacity: 1, precision: "float16", castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
+  "Tube": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Urdf": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1, parseVisual: true, parseCollision: false },
   "VectorTrack": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "VideoMaterial": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, loop: true, autoplay: true, muted: true },
@@ -5581,13 +5689,13 @@ export const PROP_DEFAULTS: {
   "WebRTCVideoMaterial": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "WebRTCVideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10 },
   "WebXRMesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 0.15, autoUpdate: true },
-  "Wireframe": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, thickness: 0.05 },
+  "Wireframe": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true, thickness: 0.05 },
   "fog": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#000000", near: 1, far: 1000, attach: "fog" },
   "group": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "lineBasicMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material", linewidth: 1 },
   "lineDashedMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material", dashSize: 3, gapSize: 1 },
   "material": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material", type: "standard" },
-  "mesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
+  "mesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "meshBasicMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
   "meshDepthMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
   "meshDistanceMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },

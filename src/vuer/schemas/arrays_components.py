@@ -59,6 +59,10 @@ class PointCloud(SceneElement):
         color: color -- one colour for every point, used when colors is absent.
         size: float = 0.01 -- point size, world units.
         precision: "float16" | "float32" = "float16" -- float width of vertices.
+        castShadow: bool = false -- cast shadows.
+        receiveShadow: bool = false -- receive shadows.
+        renderOrder: int = 0 -- draw order among transparent objects; higher draws later.
+        frustumCulled: bool = true -- skip drawing while outside the view.
     """
 
     tag = "PointCloud"
@@ -102,6 +106,10 @@ class TriMesh(SceneElement):
         side: int | "front" | "back" | "double" -- faces drawn: 0 front, 1 back, 2 both.
         transparent: bool -- blend the material; set by itself when opacity < 1.
         vertexColors: bool -- colour by the geometry's per-vertex colours.
+        castShadow: bool = false -- cast shadows.
+        receiveShadow: bool = false -- receive shadows.
+        renderOrder: int = 0 -- draw order among transparent objects; higher draws later.
+        frustumCulled: bool = true -- skip drawing while outside the view.
     """
 
     tag = "TriMesh"

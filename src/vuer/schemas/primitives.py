@@ -46,7 +46,14 @@ class group(SceneElement):  # noqa: N801 - three.js intrinsic name
 
 
 class mesh(SceneElement):  # noqa: N801 - three.js intrinsic name
-    """A raw three.js ``<mesh>``; children give its geometry and material elements."""
+    """A raw three.js ``<mesh>``; children give its geometry and material elements.
+
+    Props:
+        castShadow: bool = false -- cast shadows.
+        receiveShadow: bool = false -- receive shadows.
+        renderOrder: int = 0 -- draw order among transparent objects; higher draws later.
+        frustumCulled: bool = true -- skip drawing while outside the view.
+    """
 
     tag = "mesh"
 
@@ -67,6 +74,8 @@ class _Primitive(SceneElement):
         side: int | "front" | "back" | "double" -- faces drawn: 0 front, 1 back, 2 both.
         transparent: bool -- blend the material; set by itself when opacity < 1.
         vertexColors: bool -- colour by the geometry's per-vertex colours.
+        renderOrder: int = 0 -- draw order among transparent objects; higher draws later.
+        frustumCulled: bool = true -- skip drawing while outside the view.
     """
 
 
