@@ -3038,7 +3038,7 @@ export interface PlyProps extends NodeBase {
   receiveShadow?: boolean;
   /** event name sent when loading finishes. */
   onLoad?: string;
-  /** text encoding of the file. @default "ascii" */
+  /** text encoding of a text file. @default "ascii" */
   encoding?: string;
   /** play the embedded animations. @default false */
   playAnimation?: boolean;

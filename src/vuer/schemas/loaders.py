@@ -71,13 +71,7 @@ class Obj(ModelNode):
 
 
 class Fbx(ModelNode):
-    """An Autodesk FBX model, with its animations.
-
-    Props:
-        playAnimation: bool = false -- play the embedded animations.
-        animationIndex: int = 0 -- which clip to play.
-        animationSpeed: float = 1 -- playback speed factor.
-    """
+    """An Autodesk FBX model, with its animations."""
 
     tag = "Fbx"
 
@@ -89,13 +83,7 @@ class Stl(ModelNode):
 
 
 class Dae(ModelNode):
-    """A COLLADA (DAE) scene.
-
-    Props:
-        playAnimation: bool = false -- play the embedded animations.
-        animationIndex: int = 0 -- which clip to play.
-        animationSpeed: float = 1 -- playback speed factor.
-    """
+    """A COLLADA (DAE) scene."""
 
     tag = "Dae"
 
@@ -105,20 +93,13 @@ class Ply(ModelNode):
 
     Props:
         size: float = 0.01 -- point size when the file has no faces, world units.
-        encoding: str = "ascii" -- text encoding of the file.
     """
 
     tag = "Ply"
 
 
 class Glb(ModelNode):
-    """A glTF / GLB scene.
-
-    Props:
-        playAnimation: bool = false -- play the embedded animations.
-        animationIndex: int = 0 -- which clip to play.
-        animationSpeed: float = 1 -- playback speed factor.
-    """
+    """A glTF / GLB scene."""
 
     tag = "Glb"
 
