@@ -1,4 +1,4 @@
-"""Plain HTTP pieces of the server: files under a root, the client page, CORS."""
+"""Plain HTTP pieces of the server: files under a root, the client page."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path, PurePosixPath
 
 from aiohttp import web
+
+from vuer.static_paths import is_hidden
 
 logger = logging.getLogger("vuer.server")
 
@@ -38,10 +40,12 @@ class UnsafePath(ValueError):
 
 
 def resolve_under(root: Path, relative: str) -> Path | None:
-    """The file ``relative`` names inside ``root``, None if absent.
+    """The file ``relative`` names inside ``root``, None if absent or hidden.
 
     Raises ``UnsafePath`` for absolute paths, ``..`` segments, NUL bytes,
     backslashes or anything that resolves (through links) outside ``root``.
+    Dotfiles and anything under a dot-folder (``.env``, ``.git/``, a token
+    file), named directly or reached through a link, count as absent.
     """
     if not relative or "\x00" in relative or "\\" in relative:
         raise UnsafePath(relative)
@@ -55,6 +59,8 @@ def resolve_under(root: Path, relative: str) -> Path | None:
         return None
     if candidate != base and base not in candidate.parents:
         raise UnsafePath(relative)
+    if is_hidden(rel) or is_hidden(candidate.relative_to(base)):
+        return None
     return candidate if candidate.is_file() else None
 
 
@@ -75,7 +81,7 @@ def files_handler(roots: Callable[[], Sequence[Path]], what: str) -> Handler:
             try:
                 path = resolve_under(root, name)
             except UnsafePath:
-                logger.warning("refused %s path %r from %s", what, name, request.remote)
+                logger.warning("refused %s path %.200r from %s", what, name, request.remote)
                 raise web.HTTPForbidden(text="path outside the served folder") from None
             if path is not None:
                 return file_response(path)
@@ -104,41 +110,3 @@ def index_response(client_root: Path) -> web.StreamResponse:
     return web.Response(
         status=503, text=_MISSING_CLIENT.format(path=index), content_type="text/html"
     )
-
-
-def cors_middleware(origins: Sequence[str]) -> Callable[..., Awaitable[web.StreamResponse]]:
-    """Allow cross-origin requests from ``origins`` (``"*"``: any), preflights included."""
-    allowed = {o.strip().rstrip("/") for o in origins if o.strip()}
-    allow_all = "*" in allowed
-
-    def decorate(request: web.Request, response: web.StreamResponse, origin: str) -> None:
-        if response.prepared:  # a websocket: headers are gone already
-            return
-        headers = response.headers
-        headers["Access-Control-Allow-Origin"] = origin
-        headers["Access-Control-Allow-Credentials"] = "true"
-        headers.add("Vary", "Origin")
-        if request.method == "OPTIONS":
-            headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE, OPTIONS"
-            asked = request.headers.get("Access-Control-Request-Headers")
-            headers["Access-Control-Allow-Headers"] = asked or "*"
-            headers["Access-Control-Max-Age"] = "600"
-
-    @web.middleware
-    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-        origin = request.headers.get("Origin")
-        if origin is None or not (allow_all or origin.rstrip("/") in allowed):
-            return await handler(request)
-        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
-            response: web.StreamResponse = web.Response(status=204)
-            decorate(request, response, origin)
-            return response
-        try:
-            response = await handler(request)
-        except web.HTTPException as exc:
-            decorate(request, exc, origin)
-            raise
-        decorate(request, response, origin)
-        return response
-
-    return middleware

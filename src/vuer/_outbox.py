@@ -16,8 +16,11 @@ full transport (the client is not reading fast enough):
 
 Memory bound: when the bytes waiting here exceed ``cap_bytes`` the socket is
 aborted with a warning (the client reconnects and gets a fresh session). The
-transport's own buffer is bounded by asyncio's flow control, so a client that
-stops reading costs at most ``cap_bytes`` plus one high-water mark.
+writer hands the transport one frame at a time and waits for it to drain below
+its high-water mark before the next, so a client that stops reading costs at
+most ``cap_bytes`` plus the frame in flight (counted in ``held_bytes`` until
+the transport has taken it, as the transport may hold a copy). ``on_grow`` is
+called after each growth so the server can check its memory budget.
 """
 
 from __future__ import annotations
@@ -87,14 +90,17 @@ class Outbox:
         cap_bytes: int,
         on_overflow: Callable[[str], None],
         name: str = "",
+        on_grow: Callable[[], None] | None = None,
     ) -> None:
         self._send = send
         self._on_overflow = on_overflow
+        self._on_grow = on_grow
         self.cap_bytes = cap_bytes
         self.name = name
         self._items: deque[_Item] = deque()
         self._run: _UpdateRun | None = None  # the open run, always the last item
         self.pending_bytes = 0
+        self.in_flight = 0  # bytes of the frame being handed to the transport
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._idle.set()
@@ -111,6 +117,11 @@ class Outbox:
     @property
     def closed(self) -> bool:
         return self._closed
+
+    @property
+    def held_bytes(self) -> int:
+        """Bytes queued here plus the frame the writer is handing to the transport."""
+        return self.pending_bytes + self.in_flight
 
     def push(self, etype: str, frame: bytes) -> None:
         """Queue one encoded message; it seals any open update run."""
@@ -155,6 +166,8 @@ class Outbox:
             return
         self._idle.clear()
         self._wake.set()
+        if delta > 0 and self._on_grow is not None:
+            self._on_grow()
 
     def _drop_superseded(self) -> None:
         kept: deque[_Item] = deque()
@@ -208,14 +221,19 @@ class Outbox:
             else:
                 self.pending_bytes -= len(item[1]) + _ENTRY_OVERHEAD
                 frames = [item[1]]
-            for data in frames:
+            del item  # sent frames are not kept alive by this loop's variables
+            while frames:
+                data = frames.pop(0)
                 self._blocked = True
+                self.in_flight = len(data)
                 try:
                     await self._send(data)
                 finally:
                     self._blocked = False
+                    self.in_flight = 0
                 self.frames_sent += 1
                 self.bytes_sent += len(data)
+                del data
 
 
 def _mergeable(node: Any) -> bool:

@@ -1,35 +1,35 @@
 """``POST /relay?sid=<id>|*``: forward a server event from another process to sessions.
 
-The body must be a msgpack map with a string ``etype``. With a relay token
-(``Vuer(relay_token=...)`` or ``VUER_RELAY_TOKEN``) callers send
-``Authorization: Bearer <token>``; without one only loopback callers that send
-no ``Origin`` header (so not a web page in the user's browser) are accepted.
-The reply is JSON: ``{"sent": n}``, or ``{"sent": 0, "error": ...}`` with a
-4xx status.
+Off until a token is configured (``Vuer(relay_token=...)`` or
+``VUER_RELAY_TOKEN``): any local process, or a web page in the user's browser,
+could otherwise replace a client's scene. Callers send
+``Authorization: Bearer <token>``. The body must be one msgpack map with a
+string ``etype`` (a server event, not a client RPC answer); scene operations
+must carry their ``data`` map. A declared ``Content-Length`` over the limit is
+refused before anything is read. The reply is JSON: ``{"sent": n}``, or
+``{"sent": 0, "error": ...}`` with a 4xx status.
 """
 
 from __future__ import annotations
 
 import hmac
-import ipaddress
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from vuer._inbound import BadFrame, decode_limited, preview
 from vuer.events import now_ms
-from vuer.serdes import decode, encode
+from vuer.serdes import encode
 
 if TYPE_CHECKING:
     from vuer.server import Vuer
 
-
-def is_loopback(address: str | None) -> bool:
-    if not address:
-        return False
-    try:
-        return ipaddress.ip_address(address.split("%")[0]).is_loopback
-    except ValueError:
-        return False
+_SCENE_OPS = frozenset({"SET", "ADD", "UPDATE", "UPSERT", "REMOVE"})
+NO_TOKEN = (
+    "POST /relay is off: no relay token is configured. Start the server with "
+    "Vuer(relay_token=...) or the environment variable VUER_RELAY_TOKEN, and send "
+    "'Authorization: Bearer <token>'."
+)
 
 
 def _reply(status: int, **body: Any) -> web.Response:
@@ -37,12 +37,37 @@ def _reply(status: int, **body: Any) -> web.Response:
 
 
 def _refusal(app: Vuer, request: web.Request) -> web.Response | None:
-    if app.relay_token:
-        given = request.headers.get("Authorization", "").encode()
-        if not hmac.compare_digest(given, f"Bearer {app.relay_token}".encode()):
-            return _reply(401, sent=0, error="missing or wrong relay token")
-    elif not is_loopback(request.remote) or "Origin" in request.headers:
-        return _reply(403, sent=0, error="relay needs a token for non-local or browser callers")
+    if not app.relay_token:
+        return _reply(403, sent=0, error=NO_TOKEN)
+    given = request.headers.get("Authorization", "").encode()
+    if not hmac.compare_digest(given, f"Bearer {app.relay_token}".encode()):
+        return _reply(401, sent=0, error="missing or wrong relay token")
+    return None
+
+
+async def _read_body(request: web.Request, limit: int) -> bytes | None:
+    """The body, or None past ``limit`` (read in chunks: nothing over it is kept)."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.content.iter_chunked(1 << 16):
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _invalid(msg: Any) -> str | None:
+    """Why ``msg`` may not be forwarded, or None."""
+    if not isinstance(msg, dict):
+        return f"body must be a msgpack map, got {type(msg).__name__}"
+    etype = msg.get("etype")
+    if not isinstance(etype, str) or not etype or len(etype) > 256:
+        return f"'etype' must be a string of 1 to 256 characters, got {preview(etype, 80)}"
+    if "_RESPONSE@" in etype:
+        return "RPC answers come from clients; the relay forwards server events"
+    if etype in _SCENE_OPS and not isinstance(msg.get("data"), dict):
+        return f"{etype} needs a 'data' map"
     return None
 
 
@@ -53,24 +78,28 @@ async def relay(app: Vuer, request: web.Request) -> web.Response:
     sid = request.query.get("sid")
     if not sid:
         return _reply(400, sent=0, error="missing ?sid=<session id>|*")
-    body = await request.read()
+    if sid != "*" and sid not in app.sessions:
+        return _reply(404, sent=0, error=f"no session {preview(sid, 80)}")
+    limit = app.WEBSOCKET_MAX_SIZE
+    declared = request.content_length
+    if declared is not None and declared > limit:
+        return _reply(413, sent=0, error=f"body of {declared} bytes is over {limit}")
+    body = await _read_body(request, limit)
+    if body is None:
+        return _reply(413, sent=0, error=f"body is over {limit} bytes")
     try:
-        msg = decode(body)
-    except ValueError as e:
+        msg = decode_limited(body)
+    except BadFrame as e:
         return _reply(400, sent=0, error=str(e))
-    if not isinstance(msg, dict) or not isinstance(msg.get("etype"), str):
-        return _reply(400, sent=0, error="body must be a msgpack map with a string etype")
+    problem = _invalid(msg)
+    if problem is not None:
+        return _reply(400, sent=0, error=problem)
     if not isinstance(msg.get("ts"), int):
         msg["ts"] = now_ms()
         body = encode(msg)
-    if len(body) > app.WEBSOCKET_MAX_SIZE:
+    if len(body) > limit:
         return _reply(413, sent=0, error="event larger than WEBSOCKET_MAX_SIZE")
-    if sid == "*":
-        targets = list(app.sessions.values())
-    elif sid in app.sessions:
-        targets = [app.sessions[sid]]
-    else:
-        return _reply(404, sent=0, error=f"no session {sid}")
+    targets = list(app.sessions.values()) if sid == "*" else [app.sessions[sid]]
     for session in targets:
         session._push_bytes(msg["etype"], body)
     return _reply(200, sent=len(targets))

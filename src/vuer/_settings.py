@@ -24,7 +24,9 @@ class Settings:
     free_port: bool = False
     domain: str | None = None  # None: the client is served by this server
     client_url: str | None = None
-    cors: str = "*"
+    # Origins (besides this server's own and localhost/127.0.0.1/[::1] on any
+    # port) whose pages may read from this server and open its socket; "*": any.
+    cors: str = "https://vuer.ai"
     cert: str | None = None
     key: str | None = None
     ca_cert: str | None = None
@@ -35,7 +37,10 @@ class Settings:
     client_root: Any = _CLIENT_BUILD
     WEBSOCKET_MAX_SIZE: int = 2**28
     REQUEST_MAX_SIZE: int = 2**28
-    relay_token: str | None = None
+    relay_token: str | None = None  # POST /relay is refused (403) until one is set
+    heartbeat: float | None = 20.0  # seconds between pings; a client silent past it is dropped
+    memory_budget: int = 2**30  # bytes queued for and from all clients together
+    queue_max_bytes: int = 2**26  # bytes of client events one session's inbound queue keeps
     name: str = "vuer"
     device: str | None = None
     verbose: bool = False
@@ -57,6 +62,9 @@ class Settings:
         "REQUEST_MAX_SIZE": ("REQUEST_MAX_SIZE", int),
         "relay_token": ("VUER_RELAY_TOKEN", str),
         "free_port": ("VUER_FREE_PORT", _to_bool),
+        "heartbeat": ("VUER_HEARTBEAT", float),
+        "memory_budget": ("VUER_MEMORY_BUDGET", int),
+        "queue_max_bytes": ("VUER_QUEUE_MAX_BYTES", int),
     }
 
     def __init__(self, **kwargs: Any) -> None:
@@ -79,10 +87,14 @@ class Settings:
                 logger.info("%20s : %r", name, getattr(self, name))
 
     def _check(self) -> None:
-        for name in ("port", "queue_len", "WEBSOCKET_MAX_SIZE", "REQUEST_MAX_SIZE"):
+        ints = ("port", "queue_len", "WEBSOCKET_MAX_SIZE", "REQUEST_MAX_SIZE", "memory_budget")
+        for name in (*ints, "queue_max_bytes"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise TypeError(f"Vuer({name}=...) must be a non-negative int, got {value!r}")
+        beat = self.heartbeat
+        if beat is not None and (isinstance(beat, bool) or not isinstance(beat, (int, float))):
+            raise TypeError(f"Vuer(heartbeat=...) must be seconds or None, got {beat!r}")
         if self.queries is not None and not isinstance(self.queries, dict):
             raise TypeError(f"Vuer(queries=...) must be a dict, got {type(self.queries).__name__}")
 

@@ -17,9 +17,11 @@ from uuid import uuid4
 
 from aiohttp import WSMsgType, web
 
-from vuer._http import cors_middleware, files_handler, index_response
-from vuer._inbound import BadFrame, parse_client_frame
+from vuer._budget import MemoryBudget
+from vuer._http import files_handler, index_response
+from vuer._inbound import BadFrame, parse_client_frame, preview
 from vuer._log import RateLimitedLog
+from vuer._origins import origin_middleware
 from vuer._relay import relay
 from vuer._settings import Settings
 from vuer._tasks import TaskSet
@@ -96,6 +98,7 @@ class Vuer(Settings):
         self._tasks = TaskSet(logger, "the server")
         self._runner: web.AppRunner | None = None
         self._stopped: asyncio.Event | None = None
+        self._budget = MemoryBudget(self.memory_budget, self.sessions.values)
         self._register_static_roots()
 
     def _register_static_roots(self) -> None:
@@ -265,13 +268,23 @@ class Vuer(Settings):
         # Frames up to twice the limit are read and skipped (the session goes
         # on); past that even reading one to discard it costs too much memory,
         # so aiohttp closes the socket with 1009.
+        # The origin check for the handshake is the origin middleware's (403).
+        # The heartbeat pings the client and drops it when no pong comes back.
         ws = web.WebSocketResponse(
-            compress=False, max_msg_size=2 * self.WEBSOCKET_MAX_SIZE, heartbeat=None
+            compress=False,
+            max_msg_size=2 * self.WEBSOCKET_MAX_SIZE,
+            heartbeat=self.heartbeat or None,
         )
         await ws.prepare(request)
         ws_id = str(uuid4())
         session = VuerSession(
-            self, ws_id, self.queue_len, ws=ws, request=request, max_frame=self.WEBSOCKET_MAX_SIZE
+            self,
+            ws_id,
+            self.queue_len,
+            ws=ws,
+            request=request,
+            max_frame=self.WEBSOCKET_MAX_SIZE,
+            queue_max_bytes=self.queue_max_bytes,
         )
         self.ws[ws_id] = ws
         self.sessions[ws_id] = session
@@ -279,32 +292,21 @@ class Vuer(Settings):
         logger.info("client %s connected from %s", ws_id, request.remote)
         if self.bound_fn is not None:
             session._start_bound(self.bound_fn)
-        bad = RateLimitedLog(logger, 1.0)
+        bad = RateLimitedLog(logger, 1.0)  # per session: one client cannot flood the log
         try:
-            async for msg in ws:
-                if msg.type == WSMsgType.BINARY:
-                    if len(msg.data) > self.WEBSOCKET_MAX_SIZE:
-                        bad(
-                            logging.WARNING,
-                            "session %s: skipped an oversize frame of %d bytes "
-                            "(WEBSOCKET_MAX_SIZE=%d)",
-                            ws_id,
-                            len(msg.data),
-                            self.WEBSOCKET_MAX_SIZE,
-                        )
-                        continue
-                    try:
-                        event = parse_client_frame(msg.data)
-                    except BadFrame as e:
-                        bad(logging.WARNING, "session %s: skipped a bad frame: %s", ws_id, e)
-                        continue
-                    try:
-                        session._receive(event)
-                    except Exception:
-                        logger.exception("session %s: failed to dispatch %s", ws_id, event.etype)
-                elif msg.type == WSMsgType.TEXT:
-                    bad(logging.WARNING, "session %s: skipped a text frame (want binary)", ws_id)
-                elif msg.type == WSMsgType.ERROR:
+            while True:
+                msg = await ws.receive()
+                kind = msg.type
+                if kind in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
+                    break
+                if kind == WSMsgType.BINARY:
+                    data, msg = msg.data, None  # only `data` keeps the frame alive
+                    self._on_frame(session, data, bad)
+                    del data  # dispatched: the frame is the event's now, or garbage
+                elif kind == WSMsgType.TEXT:
+                    text = preview(msg.data)
+                    bad(logging.WARNING, "session %s: skipped a text frame %s", ws_id, text)
+                elif kind == WSMsgType.ERROR:
                     logger.warning(
                         "session %s: closing after a socket error: %s (WEBSOCKET_MAX_SIZE=%d)",
                         ws_id,
@@ -314,6 +316,7 @@ class Vuer(Settings):
         except ConnectionError as e:
             logger.info("session %s: connection ended: %r", ws_id, e)
         finally:
+            msg = None
             session._shutdown()
             writer.cancel()
             self.ws.pop(ws_id, None)
@@ -324,6 +327,30 @@ class Vuer(Settings):
                 logger.warning("client %s left before sending INIT; spawn handlers not run", ws_id)
             logger.info("client %s disconnected", ws_id)
         return ws
+
+    def _on_frame(self, session: VuerSession, data: bytes, bad: RateLimitedLog) -> None:
+        """Decode one binary frame and dispatch it; a bad one is logged and skipped."""
+        ws_id, size = session.ws_id, len(data)
+        if size > self.WEBSOCKET_MAX_SIZE:
+            bad(
+                logging.WARNING,
+                "session %s: skipped an oversize frame of %d bytes (WEBSOCKET_MAX_SIZE=%d)",
+                ws_id,
+                size,
+                self.WEBSOCKET_MAX_SIZE,
+            )
+            return
+        try:
+            event = parse_client_frame(data)
+        except BadFrame as e:
+            head = preview(bytes(data[:200]))
+            bad(logging.WARNING, "session %s: skipped a bad frame: %s; frame %s", ws_id, e, head)
+            return
+        del data
+        try:
+            session._receive(event, size)
+        except Exception:
+            logger.exception("session %s: failed to dispatch %s", ws_id, preview(event.etype, 120))
 
     async def _write(self, session: VuerSession) -> None:
         try:
@@ -360,8 +387,10 @@ class Vuer(Settings):
         return handler
 
     def _make_app(self) -> web.Application:
+        self._budget.limit = self.memory_budget
         app = web.Application(
-            client_max_size=self.REQUEST_MAX_SIZE, middlewares=[cors_middleware(self.cors_origins)]
+            client_max_size=self.REQUEST_MAX_SIZE,
+            middlewares=[origin_middleware(self.cors_origins)],
         )
         app.router.add_get("/", self._index)
         client_root = Path(self.client_root)

@@ -6,11 +6,13 @@ import asyncio
 import inspect
 import logging
 import threading
+import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from vuer._bound import BoundGenerator
+from vuer._inbound import preview
 from vuer._log import RateLimitedLog
 from vuer._outbox import Outbox
 from vuer._tasks import TaskSet
@@ -112,8 +114,10 @@ class VuerSession:
 
     Inbound: every client event that is not an RPC answer is appended to
     ``downlink_queue`` (``popleft``, ``pop``, ``clear``, ``stream``), a deque of
-    at most ``queue_len`` events; when full the oldest is dropped and a
-    (rate-limited) warning is logged.
+    at most ``queue_len`` events and ``queue_max_bytes`` bytes (counted as the
+    size of the frames they came in); when full the oldest is dropped and a
+    (rate-limited) warning is logged. When the client goes away the queues are
+    emptied, so a session object kept by the program holds no client data.
     """
 
     def __init__(
@@ -125,6 +129,7 @@ class VuerSession:
         ws: web.WebSocketResponse | None = None,
         request: web.Request | None = None,
         max_frame: int = 2**28,
+        queue_max_bytes: int = 2**26,
     ) -> None:
         self.vuer = vuer
         self.CURRENT_WS_ID = ws_id
@@ -135,11 +140,16 @@ class VuerSession:
         self._ws = ws
         self._request = request
         self._max_frame = max_frame
+        self.queue_max_bytes = queue_max_bytes
+        # frame size of each queued client event (weak: the user may pop them)
+        self._event_bytes: weakref.WeakKeyDictionary[ClientEvent, int] = weakref.WeakKeyDictionary()
+        self.inbound_bytes = 0  # as of the last event queued
         self._outbox = Outbox(
             self._write,
             cap_bytes=max_frame + max(1, queue_len) * 65536,
             on_overflow=self._on_overflow,
             name=ws_id,
+            on_grow=self._check_budget,
         )
         self._tasks = TaskSet(logger, f"session {ws_id}")
         self._rpcs: dict[str, asyncio.Future[ClientEvent]] = {}
@@ -169,6 +179,11 @@ class VuerSession:
     @property
     def closed(self) -> bool:
         return self._closed.is_set()
+
+    @property
+    def cut_off(self) -> bool:
+        """True once the socket is gone or going (closed, or cut off for memory)."""
+        return self._closed.is_set() or self._outbox.closed
 
     # ---- scene operations -------------------------------------------------
 
@@ -294,6 +309,33 @@ class VuerSession:
     def _on_overflow(self, msg: str) -> None:
         logger.warning(msg)
         self._abort()
+
+    # ---- memory -----------------------------------------------------------
+
+    def held_bytes(self) -> int:
+        """Bytes this session holds: queued to send, handed to the socket, and received."""
+        transport = self._request.transport if self._request is not None else None
+        buffered = transport.get_write_buffer_size() if transport is not None else 0
+        return self._outbox.held_bytes + buffered + self.inbound_bytes
+
+    def _check_budget(self) -> None:
+        budget = getattr(self.vuer, "_budget", None)
+        if budget is not None:
+            budget.check()
+
+    def _cut_off(self, msg: str) -> None:
+        """Drop everything queued and abort the socket (the server-wide budget ran out)."""
+        logger.warning(msg)
+        self._outbox.close()
+        self._release_inbound()
+        self._abort()
+
+    def _release_inbound(self) -> None:
+        self.downlink_queue.clear()
+        if self._bound is not None:
+            self._bound.inbox.clear()
+        self._event_bytes.clear()
+        self.inbound_bytes = 0
 
     def _abort(self) -> None:
         transport = self._request.transport if self._request is not None else None
@@ -455,7 +497,10 @@ class VuerSession:
 
     # ---- inbound dispatch (called by the server's reader) ------------------
 
-    def _receive(self, event: ClientEvent) -> None:
+    def _receive(self, event: ClientEvent, nbytes: int = 0) -> None:
+        """Dispatch one client event; ``nbytes`` is the size of the frame it came in."""
+        if nbytes:
+            self._event_bytes[event] = nbytes
         etype = event.etype
         if "_RESPONSE@" in etype:
             future = self._rpcs.get(etype)
@@ -467,7 +512,12 @@ class VuerSession:
             if stream is not None:
                 self._feed_stream(stream, event)
                 return
-            logger.info("session %s: answer %s matches no pending RPC", self.CURRENT_WS_ID, etype)
+            self._warn(
+                logging.INFO,
+                "session %s: answer %s matches no pending RPC",
+                self.CURRENT_WS_ID,
+                preview(etype, 120),
+            )
         waiters = self._waiters.pop(etype, None)
         for future in waiters or ():
             if not future.done():
@@ -478,21 +528,37 @@ class VuerSession:
             self.vuer._on_init(self)
         for fn in self.vuer._handlers_for(etype):
             self.spawn_task(self._run_callable(f"handler for {etype}", fn, event, self))
-        self._enqueue(self.downlink_queue, event, "inbound queue")
+        held = self._enqueue(self.downlink_queue, event, "inbound queue")
         if self._bound is not None:
-            self._enqueue(self._bound.inbox, event, "bound generator's queue")
+            held += self._enqueue(self._bound.inbox, event, "bound generator's queue")
             self._bound.wake.set()
+        self.inbound_bytes = held
+        if self._event_bytes.get(event):
+            self._check_budget()
 
-    def _enqueue(self, queue: deque[ClientEvent], event: ClientEvent, what: str) -> None:
-        if queue.maxlen is not None and len(queue) >= queue.maxlen:
+    def _enqueue(self, queue: deque[ClientEvent], event: ClientEvent, what: str) -> int:
+        """Append ``event``, dropping the oldest past ``queue_len`` or ``queue_max_bytes``;
+        return the bytes the queue then holds."""
+        sizes = self._event_bytes
+        size = sizes.get(event, 0)
+        held = sum(sizes.get(e, 0) for e in queue) if sizes else 0
+        dropped = 0
+        while queue and (held + size > self.queue_max_bytes or len(queue) == queue.maxlen):
+            held -= sizes.get(queue.popleft(), 0)
+            dropped += 1
+        if dropped:
             self._warn(
                 logging.WARNING,
-                "session %s: %s is full (queue_len=%d); dropping the oldest event",
+                "session %s: %s is full (queue_len=%d, queue_max_bytes=%d); "
+                "dropped the %d oldest event(s)",
                 self.CURRENT_WS_ID,
                 what,
-                queue.maxlen,
+                queue.maxlen or 0,
+                self.queue_max_bytes,
+                dropped,
             )
         queue.append(event)
+        return held + size
 
     def _feed_stream(self, stream: _Stream, event: ClientEvent) -> None:
         done = bool(getattr(event, "done", False))
@@ -526,6 +592,7 @@ class VuerSession:
                 future.exception()  # its awaiter may be cancelled below: no "never retrieved"
         for stream in self._streams.values():
             stream.wake.set()
+        self._release_inbound()
         self._tasks.cancel_all(keep=asyncio.current_task())
 
 

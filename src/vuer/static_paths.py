@@ -16,7 +16,14 @@ import threading
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-__all__ = ["clear_static_roots", "is_url", "register_static_root", "static_roots", "to_url"]
+__all__ = [
+    "clear_static_roots",
+    "is_hidden",
+    "is_url",
+    "register_static_root",
+    "static_roots",
+    "to_url",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +58,19 @@ def static_roots() -> list[tuple[Path, str]]:
     """The registered (root, url prefix) pairs, deepest root first."""
     with _lock:
         return list(_roots)
+
+
+def is_hidden(relative: str | PurePath) -> bool:
+    """True for a dotfile or anything under a dot-folder (``.env``, ``.git/config``).
+
+    Every route that serves files from a folder (``/static``, ``/workspace``)
+    refuses these: they hold credentials and history, never scene assets.
+    Pass the path relative to the served root, both as asked and as resolved.
+    """
+    parts = PurePath(relative).parts if isinstance(relative, PurePath) else None
+    if parts is None:
+        parts = tuple(relative.replace("\\", "/").split("/"))
+    return any(part.startswith(".") and part not in (".", "") for part in parts)
 
 
 def is_url(text: str) -> bool:

@@ -130,7 +130,7 @@ def app_scene_of(app, sid, a, b):
 
 
 async def test_relay(make_app, serve, connect):
-    app = make_app()
+    app = make_app(relay_token="t")
     await spawn_root(app)
     await serve(app)
     a = await connect(app, client_info={"name": "a"})
@@ -140,7 +140,7 @@ async def test_relay(make_app, serve, connect):
     sid_a = next(iter(app.sessions))
     url = base(app) + "/relay"
     add = {"etype": "ADD", "data": {"nodes": [{"tag": "Box", "key": "r1"}], "to": None}}
-    async with aiohttp.ClientSession() as http:
+    async with aiohttp.ClientSession(headers={"Authorization": "Bearer t"}) as http:
         async with http.post(url, params={"sid": "*"}, data=encode(add)) as r:
             assert r.status == 200 and (await r.json())["sent"] == 2
         for c in (a, b):
@@ -163,7 +163,7 @@ async def test_relay(make_app, serve, connect):
     await target.wait_for(lambda cl: cl.scene.find("r2") is not None)
     # the relay to one sid went to that session only; the flush below proves b got nothing
     add["data"]["nodes"][0]["key"] = "r3"
-    async with aiohttp.ClientSession() as http:
+    async with aiohttp.ClientSession(headers={"Authorization": "Bearer t"}) as http:
         async with http.post(url, params={"sid": "*"}, data=encode(add)) as r:
             assert (await r.json())["sent"] == 2
     await other.wait_for(lambda cl: cl.scene.find("r3") is not None)
@@ -184,7 +184,10 @@ async def test_relay_token(make_app, serve, connect):
         wrong = {"Authorization": "Bearer nope"}
         async with http.post(url, params={"sid": "*"}, data=body, headers=wrong) as r:
             assert r.status == 401
-        right = {"Authorization": "Bearer s3cret", "Origin": "https://anywhere.example"}
+        foreign = {"Authorization": "Bearer s3cret", "Origin": "https://anywhere.example"}
+        async with http.post(url, params={"sid": "*"}, data=body, headers=foreign) as r:
+            assert r.status == 403  # a page on an origin not allowed, even with the token
+        right = {"Authorization": "Bearer s3cret", "Origin": "https://vuer.ai"}
         async with http.post(url, params={"sid": "*"}, data=body, headers=right) as r:
             assert r.status == 200 and (await r.json()) == {"sent": 1}
     await client.wait_for(lambda cl: cl.counts["REMOVE"] == 1)
