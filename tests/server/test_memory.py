@@ -8,6 +8,7 @@ import gc
 import logging
 import os
 import re
+import tracemalloc
 import weakref
 
 from vuer.schemas.base import BlockElement, Element
@@ -114,3 +115,29 @@ async def test_stalled_readers_share_one_memory_budget(make_app, serve, connect,
     calm_session = next(s for s in app.sessions.values() if s.client_info["name"] == "calm")
     calm_session.add @ Box(key="after")
     await calm.wait_for(lambda cl: cl.scene.find("after") is not None)
+
+
+async def test_a_refused_relay_body_is_freed_with_its_request(make_app, serve):
+    import aiohttp
+
+    app = make_app(relay_token="t")
+    await serve(app)
+    body = b"\xc1" * (4 << 20)  # not msgpack: read, then refused with 400
+    url = f"http://127.0.0.1:{app.port}/relay?sid=*"
+    auth = {"Authorization": "Bearer t"}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, data=body, headers=auth) as r:  # warm up aiohttp's caches
+            assert r.status == 400
+        gc.collect()
+        gc.disable()
+        tracemalloc.start()
+        try:
+            for _ in range(3):
+                async with http.post(url, data=body, headers=auth) as r:
+                    assert r.status == 400
+            await asyncio.sleep(0.1)
+            held, _ = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+            gc.enable()
+    assert held < 2 << 20, f"{held} bytes still held after three refused 4 MiB bodies"
