@@ -5,6 +5,7 @@
 import { decode, encode } from "@msgpack/msgpack";
 import { setEventSink } from "./events";
 import { dispatchRpc, dropHeldRpcs } from "./rpc";
+import { sessionEnded, sessionHealthy } from "./sessionError";
 import { applyBatch, setConnection, stats } from "./store";
 import type { ClientMessage, ServerMessage } from "./types";
 
@@ -12,6 +13,8 @@ const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 5000;
 /** Longest a received message waits for a frame before it is applied anyway. */
 const FLUSH_FALLBACK_MS = 100;
+/** A session open this long without an error clears the error shown in the panel. */
+const HEALTHY_AFTER_MS = 5000;
 /** Server events that need no action here. */
 const IGNORED = new Set(["NOOP", "NULL"]);
 
@@ -51,6 +54,7 @@ export class Connection {
   private flushScheduled = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private healthyTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly url: string) {}
 
@@ -83,24 +87,30 @@ export class Connection {
       this.send(socket, { etype: "INIT", ts: Date.now(), value: initValue() });
       setConnection("connected");
       console.info(`vuer: connected to ${this.url}`);
+      if (this.healthyTimer) clearTimeout(this.healthyTimer);
+      this.healthyTimer = setTimeout(sessionHealthy, HEALTHY_AFTER_MS);
     };
     socket.onmessage = (event: MessageEvent) => this.receive(event.data);
-    socket.onclose = () => {
+    socket.onclose = (event: CloseEvent) => {
       if (this.socket !== socket) return;
       this.socket = null;
       setEventSink(null);
       dropHeldRpcs();
-      this.retry();
+      // A session whose spawn function raised: show why and wait longer each time,
+      // instead of replaying the failing session in a hot loop.
+      const errorDelay = sessionEnded(event.code, event.reason);
+      if (errorDelay > 0 && this.healthyTimer) clearTimeout(this.healthyTimer);
+      this.retry(errorDelay);
     };
     // onerror is always followed by onclose, which schedules the retry.
   }
 
-  private retry(): void {
+  private retry(errorDelay = 0): void {
     if (this.stopped) return;
     setConnection("reconnecting");
     const base = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** this.attempt);
     this.attempt++;
-    const delay = base * (0.75 + Math.random() * 0.5);
+    const delay = errorDelay > 0 ? errorDelay : base * (0.75 + Math.random() * 0.5);
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
 

@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, ParamSpec
 
 logger = logging.getLogger("vuer.server")
 
 _CLIENT_BUILD = Path(__file__).parent / "client_build"
+P = ParamSpec("P")
+
+
+def _given_only(init: Callable[P, None]) -> Callable[P, None]:
+    """Apply only the keywords a caller gives.
+
+    The signature of ``init`` documents every setting and its default, but the
+    defaults that apply are the class attributes (a subclass may override them)
+    under the ``VUER_*`` variables, so the body of ``init`` never runs.
+    """
+
+    @functools.wraps(init)
+    def configure(self: Settings, *args: Any, **given: Any) -> None:
+        if args:
+            raise TypeError(
+                f"{type(self).__name__}() takes settings as keywords, got {len(args)} positional"
+            )
+        self._configure(given)
+
+    return configure  # type: ignore[return-value]
 
 
 def _to_bool(text: str) -> bool:
@@ -67,17 +89,79 @@ class Settings:
         "queue_max_bytes": ("VUER_QUEUE_MAX_BYTES", int),
     }
 
-    def __init__(self, **kwargs: Any) -> None:
+    @_given_only
+    def __init__(
+        self,
+        *,
+        host: str = "localhost",
+        port: int = 8012,
+        free_port: bool = False,
+        domain: str | None = None,
+        client_url: str | None = None,
+        cors: str = "https://vuer.ai",
+        cert: str | None = None,
+        key: str | None = None,
+        ca_cert: str | None = None,
+        static_root: Any = None,
+        workspace: Any = ".",
+        queue_len: int = 100,
+        queries: dict[str, Any] | None = None,
+        client_root: Any = _CLIENT_BUILD,
+        WEBSOCKET_MAX_SIZE: int = 2**28,  # noqa: N803 - the public API's names
+        REQUEST_MAX_SIZE: int = 2**28,  # noqa: N803
+        relay_token: str | None = None,
+        heartbeat: float | None = 20.0,
+        memory_budget: int = 2**30,
+        queue_max_bytes: int = 2**26,
+        name: str = "vuer",
+        device: str | None = None,
+        verbose: bool = False,
+        web_port: int | None = None,
+        workspace_path: str = "",
+        **extra: Any,
+    ) -> None:
+        """Every setting, with its default; a keyword left out keeps the class's value
+        (a subclass may change it), which its environment variable overrides.
+
+        host: interface to bind (``VUER_HOST``); "0.0.0.0" for every interface.
+        port: port to listen on (``VUER_PORT``); 0 picks a free one.
+        free_port: stop the process holding ``port`` before binding (``VUER_FREE_PORT``).
+        domain: where the client is served (``VUER_DOMAIN``); None: by this server.
+        client_url: overrides ``domain`` in ``get_url()``.
+        cors: comma-separated origins whose pages may read from this server and open
+            its socket, besides its own and localhost/127.0.0.1/[::1] on any port;
+            "*" for any, never with credentials (``VUER_CORS``).
+        cert, key: TLS certificate and key (PEM) to serve https/wss (``VUER_SSL_CERT``,
+            ``VUER_SSL_KEY``); ca_cert: require client certificates from this CA.
+        static_root: folder(s) served at /static and /workspace; workspace is used when
+            it is None (``VUER_WORKSPACE``).
+        queue_len: bound of each session's inbound queue (and part of its outbox bound).
+        queries: extra query parameters for the page URL (``get_url()``).
+        client_root: the folder the client is served from (the bundled build).
+        WEBSOCKET_MAX_SIZE, REQUEST_MAX_SIZE: largest frame / HTTP body in bytes.
+        relay_token: ``POST /relay`` needs it; refused (403) while unset (``VUER_RELAY_TOKEN``).
+        heartbeat: seconds between websocket pings; a client silent past it is dropped
+            (``VUER_HEARTBEAT``); None: off.
+        memory_budget: bytes queued for and from all clients together; the session
+            holding the most is cut off past it (``VUER_MEMORY_BUDGET``).
+        queue_max_bytes: bytes of client events one session's inbound queue keeps
+            (``VUER_QUEUE_MAX_BYTES``).
+        name, device: names reported to the page; verbose: log every setting at start.
+        web_port, workspace_path: accepted for public-package scripts; unused.
+        extra: unknown settings are kept as attributes, with a warning.
+        """
+
+    def _configure(self, given: dict[str, Any]) -> None:
         names = _setting_names(type(self))
         for name, (var, convert) in self.ENV.items():
-            if name in kwargs or var not in os.environ:
+            if name in given or var not in os.environ:
                 continue
             try:
                 setattr(self, name, convert(os.environ[var]))
             except ValueError:
                 msg = f"environment variable {var}={os.environ[var]!r} is invalid"
                 raise ValueError(msg) from None
-        for name, value in kwargs.items():
+        for name, value in given.items():
             if name not in names:
                 logger.warning("Vuer: unknown setting %s=%r (kept as an attribute)", name, value)
             setattr(self, name, value)
@@ -85,6 +169,10 @@ class Settings:
         if self.verbose:
             for name in sorted(names):
                 logger.info("%20s : %r", name, getattr(self, name))
+        self._setup()
+
+    def _setup(self) -> None:
+        """Called once the settings are applied (``Vuer`` builds its state here)."""
 
     def _check(self) -> None:
         ints = ("port", "queue_len", "WEBSOCKET_MAX_SIZE", "REQUEST_MAX_SIZE", "memory_budget")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import inspect
 import logging
 import os
 import ssl
+import traceback
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
 from fnmatch import fnmatch
@@ -29,7 +31,7 @@ from vuer.events import ClientEvent, ServerEvent, ServerRPC
 from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
 
-__all__ = ["DEFAULT_CLIENT_ROOT", "BoundFn", "SessionClosed", "Vuer", "VuerSession"]
+__all__ = ["DEFAULT_CLIENT_ROOT", "BoundFn", "PortInUse", "SessionClosed", "Vuer", "VuerSession"]
 
 logger = logging.getLogger("vuer.server")
 
@@ -75,8 +77,9 @@ def _matches(info: dict[str, Any], filters: dict[str, Any]) -> bool:
 class Vuer(Settings):
     """The vuer server: serves the client, and runs a session for each connected socket.
 
-    Settings are class attributes (see ``vuer._settings``); keyword arguments
-    override them, and environment variables override the class defaults::
+    Settings are class attributes (see ``vuer._settings``, and ``help(Vuer.__init__)``
+    for each one and its default); keyword arguments override them, and
+    environment variables override the class defaults::
 
         app = Vuer(port=8013, queue_len=200)
 
@@ -86,8 +89,7 @@ class Vuer(Settings):
             await session.forever()
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def _setup(self) -> None:
         self.handlers: defaultdict[str, dict[str, Handler]] = defaultdict(dict)
         self._once: set[str] = set()
         self.spawn_handlers: list[dict[str, Any]] = []
@@ -99,6 +101,8 @@ class Vuer(Settings):
         self._runner: web.AppRunner | None = None
         self._stopped: asyncio.Event | None = None
         self._budget = MemoryBudget(self.memory_budget, self.sessions.values)
+        self._returned: set[str] = set()  # spawn functions whose return was logged
+        self._main_errors: dict[str, int] = {}  # traceback text -> times seen
         self._register_static_roots()
 
     def _register_static_roots(self) -> None:
@@ -247,6 +251,29 @@ class Vuer(Settings):
     def spawn_task(self, task: Any, name: str | None = None) -> asyncio.Task[Any]:
         """Run a coroutine as a server-wide task; an exception is logged."""
         return self._tasks.spawn(task, name)
+
+    def _main_returned(self, name: str) -> None:
+        if name not in self._returned:  # once per spawn function: pages reconnect each time
+            self._returned.add(name)
+            logger.info(
+                "%s returned: closing the session (await session.forever() to keep it open)", name
+            )
+
+    def _main_failed(self, name: str, error: Exception, ws_id: str) -> None:
+        """Log a spawn function's error; the same traceback again is one line with a count."""
+        text = "".join(traceback.format_exception(error))
+        seen = self._main_errors.get(text, 0) + 1
+        self._main_errors[text] = seen
+        if seen == 1:
+            logger.error("spawn handler %s raised (session %s)", name, ws_id, exc_info=error)
+        else:
+            logger.error(
+                "spawn handler %s raised the same %s again (session %s; %d times so far)",
+                name,
+                f"{type(error).__name__}: {error}",
+                ws_id,
+                seen,
+            )
 
     def _on_init(self, session: VuerSession) -> None:
         info = session.client_info
@@ -446,8 +473,10 @@ class Vuer(Settings):
         site = web.TCPSite(runner, self.host, self.port, ssl_context=self.ssl_context())
         try:
             await site.start()
-        except OSError:
+        except OSError as e:
             await runner.cleanup()
+            if e.errno == errno.EADDRINUSE:
+                raise PortInUse(self.port) from e
             raise
         self._runner = runner
         self._stopped = asyncio.Event()
@@ -475,8 +504,18 @@ class Vuer(Settings):
         finally:
             await self.astop()
 
-    def start(self, free_port: bool | None = None, **_: Any) -> None:
-        """Serve until interrupted (Ctrl-C). Inside a running loop (Jupyter), start in it."""
+    def start(self, free_port: bool | None = None, **unknown: Any) -> None:
+        """Serve until interrupted (Ctrl-C). Inside a running loop (Jupyter), start in it.
+
+        ``free_port=True`` stops the process holding the port first. A busy port
+        ends the program with one line saying how to pick another.
+        """
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            raise TypeError(
+                f"{type(self).__name__}.start() takes only free_port, got {names}; "
+                f"settings go to {type(self).__name__}(...), e.g. Vuer(port=8013)"
+            )
         if free_port is not None:
             self.free_port = free_port
         _ensure_log_output()
@@ -491,6 +530,8 @@ class Vuer(Settings):
             asyncio.run(self.serve_forever())
         except KeyboardInterrupt:
             logger.info("Vuer stopped")
+        except PortInUse as e:
+            raise SystemExit(str(e)) from None
 
     run = start
 
@@ -510,6 +551,21 @@ class Vuer(Settings):
             query["ws"] = f"ws{self.ssl}://{host}:{self.port}"
         query.update(self.queries or {})
         return f"{base}?{urlencode(query, safe=':/')}" if query else base
+
+
+class PortInUse(OSError):
+    """The port to serve on is taken; the message says how to pick another or free it."""
+
+    def __init__(self, port: int) -> None:
+        super().__init__(
+            errno.EADDRINUSE,
+            f"vuer: port {port} is in use; pick another with VUER_PORT={port + 1}, "
+            f"--port {port + 1} or Vuer(port={port + 1}), or free it with --free-port "
+            "(or free_port=True), which stops the process holding it",
+        )
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 def _etype_of(frame: bytes) -> str:

@@ -39,7 +39,15 @@ logger = logging.getLogger("vuer.session")
 
 
 class SessionClosed(ConnectionError):
-    """The client went away (or the session was closed) before the answer came."""
+    """The client went away (or the session was closed) before the answer came.
+
+    ``waiting_for`` names what the caller was waiting for (e.g. "the answer to
+    GRAB_RENDER"), so a spawn function cut short can say so in one line.
+    """
+
+    def __init__(self, message: str, waiting_for: str = "") -> None:
+        super().__init__(message)
+        self.waiting_for = waiting_for
 
 
 class At:
@@ -346,9 +354,9 @@ class VuerSession:
 
     # ---- RPC --------------------------------------------------------------
 
-    def _check_open(self) -> None:
+    def _check_open(self, waiting_for: str = "") -> None:
         if self.closed or self._outbox.closed:
-            raise SessionClosed(f"session {self.CURRENT_WS_ID} is closed")
+            raise SessionClosed(f"session {self.CURRENT_WS_ID} is closed", waiting_for)
 
     async def rpc(self, event: ServerRPC, ttl: float | None = 2.0) -> ClientEvent:
         """Send ``event`` and return the client's answer.
@@ -358,7 +366,7 @@ class VuerSession:
         """
         if not isinstance(event, ServerRPC):
             raise TypeError(f"session.rpc takes a ServerRPC, got {type(event).__name__}")
-        self._check_open()
+        self._check_open(f"the answer to {event.etype}")
         if ttl is not None:  # the client answers {"error"} before then if it cannot handle it
             event.__dict__.setdefault("ttl", ttl)
         rtype = event.rtype
@@ -379,7 +387,7 @@ class VuerSession:
         """
         if not isinstance(event, ServerRPC):
             raise TypeError(f"session.rpc_stream takes a ServerRPC, got {type(event).__name__}")
-        self._check_open()
+        self._check_open(f"the answers to {event.etype}")
         loop = asyncio.get_running_loop()
         deadline = None if ttl is None else loop.time() + ttl
         stream = _Stream(self.queue_len * 10)
@@ -392,7 +400,7 @@ class VuerSession:
                     yield stream.items.popleft()
                 if stream.done:
                     return
-                self._check_open()
+                self._check_open(f"the answers to {event.etype}")
                 stream.wake.clear()
                 timeout = None if deadline is None else deadline - loop.time()
                 if timeout is not None and timeout <= 0:
@@ -421,7 +429,7 @@ class VuerSession:
         """Wait for the next client event of type ``etype`` (``INIT`` returns at once once seen)."""
         if etype == "INIT" and self.init_event is not None:
             return self.init_event
-        self._check_open()
+        self._check_open(f"a {etype} event")
         future: asyncio.Future[ClientEvent] = asyncio.get_running_loop().create_future()
         self._waiters.setdefault(etype, []).append(future)
         try:
@@ -475,15 +483,40 @@ class VuerSession:
             logger.exception("%s %s raised (session %s)", what, _name(fn), self.CURRENT_WS_ID)
 
     def _start_main(self, fn: Callable[[VuerSession], Awaitable[Any]]) -> None:
-        """Run a spawn handler; when it ends, send what it queued and close the socket."""
+        """Run a spawn handler; when it ends, send what it queued and close the socket.
+
+        A handler that raises closes the socket with code 1011 and the error's
+        type and message as the reason: the page shows it and backs off.
+        """
 
         async def main() -> None:
-            await self._run_callable("spawn handler", fn, self)
+            name = _name(fn)
+            try:
+                result = fn(self)
+                if inspect.isawaitable(result):
+                    await result
+            except asyncio.CancelledError:
+                raise
+            except SessionClosed as e:
+                waited = e.waiting_for or "the page"
+                logger.info(
+                    "session %s: %s stopped: the page went away while it waited for %s",
+                    self.CURRENT_WS_ID,
+                    name,
+                    waited,
+                )
+                return
+            except Exception as e:
+                self.vuer._main_failed(name, e, self.CURRENT_WS_ID)
+                await self.close(code=1011, reason=_close_reason(e))
+                return
+            if not self.closed:
+                self.vuer._main_returned(name)
             await self.close()
 
         self.spawn_task(main(), name=f"spawn:{_name(fn)}")
 
-    async def close(self, flush_timeout: float = 5.0) -> None:
+    async def close(self, flush_timeout: float = 5.0, code: int = 1000, reason: str = "") -> None:
         """Send what is queued (waiting at most ``flush_timeout`` s), then close the socket."""
         if self.closed or self._ws is None:
             return
@@ -493,7 +526,7 @@ class VuerSession:
             logger.warning("session %s: could not flush before closing", self.CURRENT_WS_ID)
             self._abort()
             return
-        await self._ws.close()
+        await self._ws.close(code=code, message=reason.encode())
 
     # ---- inbound dispatch (called by the server's reader) ------------------
 
@@ -584,16 +617,29 @@ class VuerSession:
             return
         self._closed.set()
         self._outbox.close()
-        gone = SessionClosed(f"session {self.CURRENT_WS_ID} disconnected")
-        futures = [*self._rpcs.values(), *(f for w in self._waiters.values() for f in w)]
-        for future in futures:
+        gone = f"session {self.CURRENT_WS_ID} disconnected"
+        futures = [
+            (f"the answer to {rtype.split('_RESPONSE@')[0]}", f) for rtype, f in self._rpcs.items()
+        ]
+        for etype, waiters in self._waiters.items():
+            futures += [(f"a {etype} event", f) for f in waiters]
+        for waiting_for, future in futures:
             if not future.done():
-                future.set_exception(gone)
+                future.set_exception(SessionClosed(f"{gone} ({waiting_for})", waiting_for))
                 future.exception()  # its awaiter may be cancelled below: no "never retrieved"
         for stream in self._streams.values():
             stream.wake.set()
         self._release_inbound()
         self._tasks.cancel_all(keep=asyncio.current_task())
+
+
+def _close_reason(error: BaseException) -> str:
+    """``Type: message`` cut to the 123 bytes a close frame's reason may hold."""
+    text = f"{type(error).__name__}: {error}".strip().rstrip(":")
+    data = text.encode()
+    if len(data) > 123:
+        text = data[:120].decode(errors="ignore") + "..."
+    return text
 
 
 def _name(fn: Any) -> str:

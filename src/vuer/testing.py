@@ -91,6 +91,7 @@ class HeadlessClient:
         self.counts: Counter[str] = Counter()
         self.bytes_received = 0
         self.close_code: int | None = None
+        self.close_reason = ""  # the reason text of the server's close frame
         self._ssl = ssl
         self._send_init = send_init
         self._compress = compress  # 15 offers permessage-deflate, as browsers do
@@ -208,6 +209,8 @@ class HeadlessClient:
                 elif msg.type == aiohttp.WSMsgType.TEXT:
                     logger.warning("server sent a text frame: %.80r", msg.data)
                 elif msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING):
+                    if msg.type == aiohttp.WSMsgType.CLOSE:
+                        self.close_reason = msg.extra or ""
                     continue
                 else:  # CLOSED or ERROR
                     break

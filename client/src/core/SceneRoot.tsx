@@ -6,6 +6,7 @@ import { useCallback, useMemo, type ReactNode } from "react";
 import type { Object3D } from "three";
 import { sendEvent } from "../events";
 import { DefaultControls } from "../interaction/DefaultControls";
+import { HoverOutline, useHoverHandlers } from "../interaction/hoverHighlight";
 import { renderRefs } from "../Node";
 import { useEntry, useScene } from "../store";
 import { SceneSettings } from "./SceneSettings";
@@ -30,6 +31,7 @@ export function SceneRoot(): ReactNode {
   const bgChildren = useMemo(() => renderRefs(slots?.bgChildren), [slots?.bgChildren]);
   const rawChildren = useMemo(() => renderRefs(slots?.rawChildren), [slots?.rawChildren]);
 
+  const hover = useHoverHandlers();
   const onClick = useCallback((event: ThreeEvent<MouseEvent>) => {
     // The first hit is the nearest object; report its node once.
     event.stopPropagation();
@@ -41,9 +43,10 @@ export function SceneRoot(): ReactNode {
   return (
     <>
       {root && <SceneSettings node={root.node} />}
-      <group name="vuer-children" onClick={onClick}>
+      <group name="vuer-children" onClick={onClick} {...hover}>
         {children}
       </group>
+      <HoverOutline />
       <group name="vuer-bgChildren">{bgChildren}</group>
       <group name="vuer-rawChildren">{rawChildren}</group>
       <DefaultControls />

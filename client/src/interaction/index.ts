@@ -4,6 +4,7 @@
 // GET_WEBXR_MESH are always answered, see GrabRenderRpc and xrMesh's
 // MeshTracker; pointer events are always on, see core/SceneRoot.)
 import { registerAll } from "../registry";
+import "./linePicking";
 import { CameraPreviewOverlayNode, CameraPreviewThumbsNode } from "./cameraPreviews";
 import { CameraViewNode } from "./CameraView";
 import { ClickableNode } from "./Clickable";

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { SceneTree } from "./SceneTree";
+import { SessionErrorNote } from "./SessionErrorNote";
 import { XRButtons } from "./XRButtons";
 
 function startsCollapsed(): boolean {
@@ -25,6 +26,7 @@ export function Panel(): ReactNode {
         <ConnectionBadge />
         <XRButtons />
       </header>
+      <SessionErrorNote />
       {!collapsed && <SceneTree />}
     </aside>
   );

@@ -45,6 +45,24 @@ def _packed_props(element: SceneElement, layout: dict[str, tuple[str, int]]) -> 
             if isinstance(vertices, (bytes, memoryview)):
                 count = memoryview(vertices).nbytes // (int(dtype[-1]) * 3)
             d[name] = pack_faces(owner, name, value, count)
+    _check_counts(owner, d, dtype)
+
+
+def _check_counts(owner: str, d: dict[str, Any], dtype: str) -> None:
+    """Per-vertex arrays must have one row per vertex (else the page drops them)."""
+    vertices = d.get("vertices")
+    if not isinstance(vertices, (bytes, memoryview)):
+        return
+    width = int(dtype[-1])  # bytes per float: "float16" -> 2 ("f2"), "float32" -> 4
+    count = memoryview(vertices).nbytes // (width * 3)
+    for name, row_bytes in (("colors", 3), ("uv", width * 2)):
+        value = d.get(name)
+        if isinstance(value, (bytes, memoryview)):
+            rows = memoryview(value).nbytes // row_bytes
+            if rows != count:
+                raise ValueError(
+                    f"{owner}: {name} has {rows} rows for {count} vertices (one per vertex)"
+                )
 
 
 class PointCloud(SceneElement):

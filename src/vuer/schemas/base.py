@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from vuer.schemas._validate import check_props
+
 _counter = count()
 _PLAIN = (str, int, float, bool, type(None), bytes)
 
@@ -75,6 +77,8 @@ class Element:
                 raise TypeError(f"{type(self).__name__}: key must be a str, got {key!r:.60}")
             key = str(key)
         self.key = key
+        if props:
+            check_props(type(self), props)
         self.__dict__.update(props)
 
     def _serialize(self) -> dict[str, Any]:

@@ -112,9 +112,14 @@ class DefaultScene(Scene):
     (at [0, 5, 10]), "SceneCameraControl", "CameraPreviewThumbs",
     "CameraPreviewOverlay", then the ``bgChildren`` passed in.
 
+    Its key is "DefaultScene" unless given, so the page's root is the same
+    node in every session.
+
     Props:
         up: vec3 = [0, 1, 0] -- the world's up direction.
     """
+
+    key = "DefaultScene"
 
     def __init__(
         self,
