@@ -26,6 +26,7 @@ from vuer._tasks import TaskSet
 from vuer.events import ClientEvent, Noop, ServerEvent, ServerRPC
 from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
+from vuer.webrtc import WebRTCStream, WebRTCStreamManager
 from vuer.workspace import Workspace, workspace_from_config
 from vuer.workspace.http import hot_middleware, mounts_middleware, workspace_handler
 
@@ -105,6 +106,7 @@ class Vuer(Settings):
         self.sessions: dict[str, VuerSession] = {}
         self._routes: list[tuple[str, str, Callable[..., Any], str]] = []
         self._tasks = TaskSet(logger, "the server")
+        self._webrtc = WebRTCStreamManager()
         self._runner: web.AppRunner | None = None
         self._stopped: asyncio.Event | None = None
         self._register_static_roots()
@@ -218,6 +220,38 @@ class Vuer(Settings):
         if self._runner is not None:
             raise RuntimeError("add_route must be called before the server starts")
         self._routes.append((path, method.upper(), fn, content_type))
+
+    def create_webrtc_stream(
+        self,
+        stream_id: str,
+        track: Any = None,
+        codec: str = "H264",
+        max_bitrate: int | None = None,
+        max_framerate: float | None = None,
+        resolution: tuple[int, int] | None = None,
+    ) -> WebRTCStream:
+        """A video stream browsers play from ``POST /webrtc/offer/<stream_id>``.
+
+        Push BGR uint8 frames with ``stream.push_frame`` (from any thread), or
+        pass an aiortc ``track``. Needs ``pip install 'vuer[webrtc]'`` when a
+        browser connects; works before or after ``start()``.
+        """
+        stream = WebRTCStream(
+            stream_id,
+            track=track,
+            codec=codec,
+            max_bitrate=max_bitrate,
+            max_framerate=max_framerate,
+            resolution=resolution,
+            base_url=self._http_base,
+        )
+        return self._webrtc.add(stream)
+
+    def _http_base(self) -> str:
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):  # bound everywhere: name this machine for the LAN
+            host = _local_ip()
+        return f"http{self.ssl}://{host}:{self.port}"
 
     # ---- talking to sessions ------------------------------------------------
 
@@ -405,6 +439,7 @@ class Vuer(Settings):
         app.router.add_get("/static/{filename:.*}", static)
         app.router.add_get("/workspace/{filename:.*}", static)
         app.router.add_post("/relay", self.relay)
+        self._webrtc.routes(app)
         for path, method, fn, content_type in self._routes:
             app.router.add_route(method, path, self._route_handler(fn, content_type))
         app.on_shutdown.append(self._close_all)
@@ -524,6 +559,18 @@ def _etype_of(frame: bytes) -> str:
         return ""
     etype = msg.get("etype") if isinstance(msg, dict) else None
     return etype if isinstance(etype, str) else ""
+
+
+def _local_ip() -> str:
+    """This machine's LAN address (no packet is sent), or 127.0.0.1."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))
+            return str(probe.getsockname()[0])
+    except OSError:
+        return "127.0.0.1"
 
 
 def _takes_argument(fn: Callable[..., Any]) -> bool:

@@ -19,9 +19,8 @@ def test_top_level_names() -> None:
     assert sorted(vuer.__all__) == sorted(
         ["Vuer", "VuerSession", "VuerClient", "Workspace", "Blob", "WebRTCStream"]
     )
-    from vuer.webrtc import WebRTCStream as Direct
-
     from vuer import Blob, WebRTCStream, Workspace
+    from vuer.webrtc import WebRTCStream as Direct
     from vuer.workspace import Blob as B
     from vuer.workspace import Workspace as W
 
