@@ -139,3 +139,14 @@ test("ViewportHud rectangles: pixels or percentages, placed from any edge", () =
   });
   assert.deepEqual(hudRect({}, 640, 480), { x: 468, y: 348, width: 160, height: 120 });
 });
+
+test("WebRTC offer URLs: full URLs as given, paths and ids against the vuer server", async () => {
+  const { offerUrl, retryDelay } = await import("../src/components/webrtcStream");
+  const page = { href: "http://127.0.0.1:8012/?collapseMenu=true", search: "?collapseMenu=true" };
+  assert.equal(offerUrl("http://10.0.0.2:8012/webrtc/offer/cam", page), "http://10.0.0.2:8012/webrtc/offer/cam");
+  assert.equal(offerUrl("/webrtc/offer/cam", page), "http://127.0.0.1:8012/webrtc/offer/cam");
+  assert.equal(offerUrl("cam", page), "http://127.0.0.1:8012/webrtc/offer/cam");
+  const remote = { href: "https://vuer.example/?ws=wss://robot:8012", search: "?ws=wss://robot:8012" };
+  assert.equal(offerUrl("cam", remote), "https://robot:8012/webrtc/offer/cam");
+  assert.deepEqual([1, 2, 3, 4, 5, 9].map(retryDelay), [500, 1000, 2000, 4000, 5000, 5000]);
+});

@@ -30,9 +30,6 @@ const UNRENDERED: { [T in ComponentTag]?: string } = {
   MotionControllerActuator: "drives a MuJoCo actuator, which is not bundled",
   SparkSplats: "needs the Spark renderer, which is not bundled; Splat draws .splat files",
   Splats: "Luma captures load from lumalabs.ai; the client fetches nothing from outside",
-  WebRTCVideoPlane: "WebRTC streaming is not implemented; send frames to VideoPlane/ImageBackground",
-  WebRTCStereoVideoPlane: "WebRTC streaming is not implemented",
-  WebRTCVideoMaterial: "WebRTC streaming is not implemented",
 };
 
 const registered = new Set(registeredTags());

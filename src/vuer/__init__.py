@@ -1,25 +1,32 @@
 """vuer: a live 3D scene in the browser or a VR/AR headset, driven from Python."""
 
-from vuer.__about__ import __version__
+from typing import Any
 
-__all__ = ["SessionClosed", "Vuer", "VuerClient", "VuerSession", "__version__"]
+from vuer.__about__ import __version__ as __version__
+
+# The public package's six names (plus ours); each is imported on first use, so
+# `import vuer.schemas` stays light and aiortc loads only when a stream is made.
+__all__ = ["Blob", "Vuer", "VuerClient", "VuerSession", "WebRTCStream", "Workspace"]
+
+_LAZY = {
+    "Vuer": "vuer.server",
+    "VuerSession": "vuer.session",
+    "VuerClient": "vuer.client",
+    "SessionClosed": "vuer.session",
+    "Workspace": "vuer.workspace",
+    "Blob": "vuer.workspace",
+    "WebRTCStream": "vuer.webrtc",
+}
 
 
-def __getattr__(name: str):  # lazy, so `import vuer.schemas` stays light
-    if name == "Vuer":
-        from vuer.server import Vuer
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vuer' has no attribute {name!r}")
+    from importlib import import_module
 
-        return Vuer
-    if name == "VuerSession":
-        from vuer.session import VuerSession
+    return getattr(import_module(module), name)
 
-        return VuerSession
-    if name == "VuerClient":
-        from vuer.client import VuerClient
 
-        return VuerClient
-    if name == "SessionClosed":
-        from vuer.session import SessionClosed
-
-        return SessionClosed
-    raise AttributeError(f"module 'vuer' has no attribute {name!r}")
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])

@@ -44,7 +44,7 @@ class Settings:
     host: str = "localhost"
     port: int = 8012
     free_port: bool = False
-    domain: str | None = None  # None: the client is served by this server
+    domain: str | None = "https://vuer.ai"  # the public default; ours serves its own client
     client_url: str | None = None
     # Origins (besides this server's own and localhost/127.0.0.1/[::1] on any
     # port) whose pages may read from this server and open its socket; "*": any.
@@ -52,10 +52,10 @@ class Settings:
     cert: str | None = None
     key: str | None = None
     ca_cert: str | None = None
-    static_root: Any = None  # folder(s) served at /static and /workspace
+    static_root: Any = "."  # folder(s) served at /static and /workspace
     workspace: Any = "."  # used when static_root is not given
     queue_len: int = 100
-    queries: dict[str, Any] | None = None
+    queries: dict[str, Any] | None = {}  # copied per instance by Vuer
     client_root: Any = _CLIENT_BUILD
     WEBSOCKET_MAX_SIZE: int = 2**28
     REQUEST_MAX_SIZE: int = 2**28
@@ -169,9 +169,9 @@ class Settings:
         if self.verbose:
             for name in sorted(names):
                 logger.info("%20s : %r", name, getattr(self, name))
-        self._setup()
+        self._setup(given)
 
-    def _setup(self) -> None:
+    def _setup(self, given: dict[str, Any]) -> None:
         """Called once the settings are applied (``Vuer`` builds its state here)."""
 
     def _check(self) -> None:

@@ -20,7 +20,7 @@ import logging
 import os
 import platform
 import ssl as ssl_module
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -29,7 +29,7 @@ from vuer.__about__ import __version__
 from vuer.events import ClientEvent, now_ms
 from vuer.serdes import decode, encode
 
-__all__ = ["VuerClient", "client_info"]
+__all__ = ["AsyncAt", "VuerClient", "client_info", "get_client_info"]
 
 logger = logging.getLogger("vuer.client")
 
@@ -51,17 +51,46 @@ def client_info() -> dict[str, Any]:
     }
 
 
-class _Send:
-    """``client.send @ event`` (fire and forget) or ``await client.send(event)``."""
+get_client_info = client_info  # the public package's name
 
-    def __init__(self, client: VuerClient) -> None:
-        self._client = client
 
-    def __call__(self, event: ClientEvent) -> Awaitable[None]:
-        return self._client._send(event)
+class AsyncAt:
+    """An async operation written two ways: ``op @ x`` or ``await op(x)``.
 
-    def __matmul__(self, event: ClientEvent) -> None:
-        self._client._spawn(self._client._send(event))
+    ``op @ x`` schedules ``fn(x)`` as a task and returns at once (a failure is
+    logged, since nobody awaits it); ``op(x)`` returns the awaitable.
+    """
+
+    __slots__ = ("fn", "spawn")
+
+    def __init__(
+        self,
+        fn: Callable[..., Awaitable[Any]],
+        spawn: Callable[[Awaitable[Any]], None] | None = None,
+    ) -> None:
+        self.fn = fn
+        self.spawn = spawn or _fire_and_forget
+
+    def __matmul__(self, arg: Any) -> None:
+        self.spawn(self.fn(arg))
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Awaitable[Any]:
+        return self.fn(*args, **kwargs)
+
+
+_pending: set[asyncio.Future[Any]] = set()  # keeps fire-and-forget tasks alive
+
+
+def _fire_and_forget(coro: Awaitable[Any]) -> None:
+    async def run() -> None:
+        try:
+            await coro
+        except Exception as e:
+            logger.warning("vuer: a fire-and-forget call failed: %r", e)
+
+    task = asyncio.ensure_future(run())
+    _pending.add(task)
+    task.add_done_callback(_pending.discard)
 
 
 class VuerClient:
@@ -124,8 +153,9 @@ class VuerClient:
         await self.close()
 
     @property
-    def send(self) -> _Send:
-        return _Send(self)
+    def send(self) -> AsyncAt:
+        """``client.send @ event`` (fire and forget) or ``await client.send(event)``."""
+        return AsyncAt(self._send, self._spawn)
 
     async def _send(self, event: ClientEvent) -> None:
         if not isinstance(event, ClientEvent):
@@ -133,9 +163,7 @@ class VuerClient:
         if not self.connected:
             raise ConnectionError("not connected: call connect() or use `async with`")
         msg = event._serialize()
-        if isinstance(msg.get("ts"), float):
-            msg["ts"] = int(msg["ts"] * 1000)
-        elif msg.get("ts") is None:
+        if msg.get("ts") is None:
             msg["ts"] = now_ms()
         assert self._ws is not None
         await self._ws.send_bytes(encode(msg))

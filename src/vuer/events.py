@@ -39,12 +39,28 @@ __all__ = [
     "Update",
     "Upsert",
     "now_ms",
+    "wire_ts",
 ]
 
 
 def now_ms() -> int:
     """Milliseconds since the epoch, as the wire carries timestamps."""
     return time.time_ns() // 1_000_000
+
+
+def _now_ms_float() -> float:
+    return time.time() * 1000.0
+
+
+# Below this a float ts is seconds (older scripts pass time.time()); 1e11 ms is 1973.
+_SECONDS_LIMIT = 1e11
+
+
+def wire_ts(ts: Any) -> Any:
+    """``ts`` as the wire carries it: int milliseconds (floats in seconds are converted)."""
+    if isinstance(ts, float):
+        return int(ts * 1000) if abs(ts) < _SECONDS_LIMIT else int(ts)
+    return ts
 
 
 class Event:
@@ -76,7 +92,7 @@ class ClientEvent(Event):
     key: str | None = None
 
     def __init__(self, ts: Any = None, **kwargs: Any) -> None:
-        self.ts = now_ms() if ts is None else ts
+        self.ts = _now_ms_float() if ts is None else ts  # float ms, as upstream's docs say
         self.__dict__.update(kwargs)
 
     @classmethod
@@ -86,6 +102,7 @@ class ClientEvent(Event):
     def _serialize(self) -> dict[str, Any]:
         out = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
         out["etype"] = self.etype
+        out["ts"] = wire_ts(out.get("ts"))
         out["value"] = to_wire(self.value)
         return out
 
@@ -94,9 +111,25 @@ class ClientEvent(Event):
 
 
 class InitEvent(ClientEvent):
-    """The first message of every client."""
+    """The first message of every client.
 
-    etype = "INIT"
+    As upstream, the class's ``etype`` reads ``"Init"``; it compares equal to
+    both spellings and goes on the wire as ``"INIT"``, the real event type.
+    """
+
+    etype = "Init"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return other in ("Init", "INIT")
+        return self is other
+
+    __hash__ = object.__hash__
+
+    def _serialize(self) -> dict[str, Any]:
+        out = super()._serialize()
+        out["etype"] = "INIT"
+        return out
 
 
 INIT = InitEvent()
@@ -116,8 +149,8 @@ class ServerEvent(Event):
 
     etype: ClassVar[str] = "SERVER_EVENT"
 
-    def __init__(self, data: Any = None, ts: int | None = None, **kwargs: Any) -> None:
-        self.ts = now_ms() if ts is None else ts
+    def __init__(self, data: Any = None, ts: float | None = None, **kwargs: Any) -> None:
+        self.ts = _now_ms_float() if ts is None else ts  # float ms; int ms on the wire
         self.data = data
         self.__dict__.update(kwargs)
 
@@ -127,9 +160,7 @@ class ServerEvent(Event):
     def _serialize(self) -> dict[str, Any]:
         out = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
         out["etype"] = self.etype
-        ts = out.get("ts")
-        if isinstance(ts, float):  # public code passes seconds as floats
-            out["ts"] = int(ts * 1000)
+        out["ts"] = wire_ts(out.get("ts"))
         out["data"] = self._wire_data()
         return out
 
@@ -158,11 +189,17 @@ class Set(ServerEvent):
         super().__init__(data, **kwargs)
 
 
-def _nodes(elements: tuple[Any, ...]) -> list[Any]:
-    # Accept both Add(a, b) and Add([a, b]).
-    if len(elements) == 1 and isinstance(elements[0], (list, tuple)):
-        return list(elements[0])
-    return list(elements)
+def _nodes(elements: Any) -> list[Any]:
+    # Accept both Add(a, b) and Add([a, b]) (the wire always gets a flat list).
+    if isinstance(elements, (list, tuple)):
+        if len(elements) == 1 and isinstance(elements[0], (list, tuple)):
+            return list(elements[0])
+        return list(elements)
+    return [elements]
+
+
+def _wire_nodes(data: dict[str, Any]) -> list[Any]:
+    return [to_wire(n) for n in _nodes(data["nodes"])]
 
 
 class Update(ServerEvent):
@@ -171,10 +208,10 @@ class Update(ServerEvent):
     etype = "UPDATE"
 
     def __init__(self, *elements: Any, strict: bool = False, **kwargs: Any) -> None:
-        super().__init__({"nodes": _nodes(elements)}, strict=bool(strict), **kwargs)
+        super().__init__({"nodes": elements}, strict=bool(strict), **kwargs)
 
     def _wire_data(self) -> Any:
-        return {"nodes": [to_wire(n) for n in self.data["nodes"]]}
+        return {"nodes": _wire_nodes(self.data)}
 
 
 class Add(ServerEvent):
@@ -183,10 +220,10 @@ class Add(ServerEvent):
     etype = "ADD"
 
     def __init__(self, *elements: Any, to: str | None = None, **kwargs: Any) -> None:
-        super().__init__({"nodes": _nodes(elements), "to": to}, **kwargs)
+        super().__init__({"nodes": elements, "to": to}, **kwargs)
 
     def _wire_data(self) -> Any:
-        return {"nodes": [to_wire(n) for n in self.data["nodes"]], "to": self.data["to"]}
+        return {"nodes": _wire_nodes(self.data), "to": self.data["to"]}
 
 
 class Upsert(ServerEvent):
@@ -197,10 +234,12 @@ class Upsert(ServerEvent):
     def __init__(
         self, *elements: Any, to: str | None = None, strict: bool = False, **kwargs: Any
     ) -> None:
-        super().__init__({"nodes": _nodes(elements), "to": to}, strict=bool(strict), **kwargs)
+        data = {"nodes": elements, "to": to, "strict": bool(strict)}
+        super().__init__(data, strict=bool(strict), **kwargs)
 
     def _wire_data(self) -> Any:
-        return {"nodes": [to_wire(n) for n in self.data["nodes"]], "to": self.data["to"]}
+        # strict travels at the top level, as for UPDATE (upstream dropped it)
+        return {"nodes": _wire_nodes(self.data), "to": self.data["to"]}
 
 
 class Remove(ServerEvent):
@@ -209,7 +248,10 @@ class Remove(ServerEvent):
     etype = "REMOVE"
 
     def __init__(self, *keys: Any, **kwargs: Any) -> None:
-        super().__init__({"keys": [str(k) for k in _nodes(keys)]}, **kwargs)
+        super().__init__({"keys": keys}, **kwargs)
+
+    def _wire_data(self) -> Any:
+        return {"keys": [str(k) for k in _nodes(self.data["keys"])]}
 
 
 class HapticActuatorPulse(ServerEvent):

@@ -24,18 +24,24 @@ from vuer._http import files_handler, index_response
 from vuer._inbound import BadFrame, parse_client_frame, preview
 from vuer._log import RateLimitedLog
 from vuer._origins import origin_middleware
-from vuer._relay import relay
+from vuer._relay import relay as _relay_request
 from vuer._settings import Settings
 from vuer._tasks import TaskSet
-from vuer.events import ClientEvent, ServerEvent, ServerRPC
+from vuer.events import ClientEvent, Noop, ServerEvent, ServerRPC
 from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
+from vuer.webrtc import WebRTCStream, WebRTCStreamManager
+from vuer.workspace import Workspace, workspace_from_config
+from vuer.workspace.http import hot_middleware, mounts_middleware, workspace_handler
 
 __all__ = ["DEFAULT_CLIENT_ROOT", "BoundFn", "PortInUse", "SessionClosed", "Vuer", "VuerSession"]
 
 logger = logging.getLogger("vuer.server")
 
 DEFAULT_CLIENT_ROOT = Path(__file__).parent / "client_build"
+# The public package's default `domain`; ours serves its own client, so the
+# default does not send anyone to that site (see get_url).
+PUBLIC_DOMAIN = "https://vuer.ai"
 Handler = Callable[[ClientEvent, VuerSession], Any]
 
 
@@ -89,21 +95,36 @@ class Vuer(Settings):
             await session.forever()
     """
 
-    def _setup(self) -> None:
+    def _setup(self, given: dict[str, Any]) -> None:
+        self.queries = dict(self.queries or {})  # never share the class-level dict
+        self._domain_given = (
+            "domain" in given or "VUER_DOMAIN" in os.environ or self.domain != PUBLIC_DOMAIN
+        )
+        # `static_root` (the older name) wins when set away from its default.
+        config = self.static_root if self.static_root not in (None, ".") else self.workspace
+        self.workspace: Workspace = workspace_from_config(config)
         self.handlers: defaultdict[str, dict[str, Handler]] = defaultdict(dict)
         self._once: set[str] = set()
         self.spawn_handlers: list[dict[str, Any]] = []
-        self.bound_fn: Callable[[VuerSession], Any] | None = None
         self.ws: dict[str, web.WebSocketResponse] = {}
         self.sessions: dict[str, VuerSession] = {}
         self._routes: list[tuple[str, str, Callable[..., Any], str]] = []
         self._tasks = TaskSet(logger, "the server")
+        self._webrtc = WebRTCStreamManager()
         self._runner: web.AppRunner | None = None
         self._stopped: asyncio.Event | None = None
         self._budget = MemoryBudget(self.memory_budget, self.sessions.values)
         self._returned: set[str] = set()  # spawn functions whose return was logged
         self._main_errors: dict[str, int] = {}  # traceback text -> times seen
         self._register_static_roots()
+
+    @property
+    def static_roots(self) -> list[Path]:
+        """The workspace folders, served at ``/static`` and ``/workspace`` in order."""
+        workspace = self.__dict__.get("workspace")
+        if isinstance(workspace, Workspace):
+            return list(workspace.paths)
+        return super().static_roots
 
     def _register_static_roots(self) -> None:
         # So that `Obj(src=Path("mesh.obj"))` becomes "/static/mesh.obj".
@@ -145,7 +166,7 @@ class Vuer(Settings):
         """
 
         def register(f: Callable[..., Any]) -> None:
-            self.bound_fn = f
+            self.bound_fn = f  # type: ignore[method-assign]  # shadows the default, as upstream
 
         wrapper = BoundFn(self, register, start=start)
         return wrapper if fn is None else wrapper(fn)
@@ -206,6 +227,38 @@ class Vuer(Settings):
         if self._runner is not None:
             raise RuntimeError("add_route must be called before the server starts")
         self._routes.append((path, method.upper(), fn, content_type))
+
+    def create_webrtc_stream(
+        self,
+        stream_id: str,
+        track: Any = None,
+        codec: str = "H264",
+        max_bitrate: int | None = None,
+        max_framerate: float | None = None,
+        resolution: tuple[int, int] | None = None,
+    ) -> WebRTCStream:
+        """A video stream browsers play from ``POST /webrtc/offer/<stream_id>``.
+
+        Push BGR uint8 frames with ``stream.push_frame`` (from any thread), or
+        pass an aiortc ``track``. Needs ``pip install 'vuer[webrtc]'`` when a
+        browser connects; works before or after ``start()``.
+        """
+        stream = WebRTCStream(
+            stream_id,
+            track=track,
+            codec=codec,
+            max_bitrate=max_bitrate,
+            max_framerate=max_framerate,
+            resolution=resolution,
+            base_url=self._http_base,
+        )
+        return self._webrtc.add(stream)
+
+    def _http_base(self) -> str:
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):  # bound everywhere: name this machine for the LAN
+            host = _local_ip()
+        return f"http{self.ssl}://{host}:{self.port}"
 
     # ---- talking to sessions ------------------------------------------------
 
@@ -317,8 +370,9 @@ class Vuer(Settings):
         self.sessions[ws_id] = session
         writer = asyncio.ensure_future(self._write(session))
         logger.info("client %s connected from %s", ws_id, request.remote)
-        if self.bound_fn is not None:
-            session._start_bound(self.bound_fn)
+        bound = self.__dict__.get("bound_fn")  # set by app.bind(...)
+        if bound is not None:
+            session._start_bound(bound)
         bad = RateLimitedLog(logger, 1.0)  # per session: one client cannot flood the log
         try:
             while True:
@@ -389,8 +443,18 @@ class Vuer(Settings):
             logger.exception("session %s: the writer failed; closing the socket", session.ws_id)
             session._abort()
 
-    async def _relay(self, request: web.Request) -> web.Response:
-        return await relay(self, request)
+    async def relay(self, request: web.Request) -> web.Response:
+        """``POST /relay?sid=<id>|*``: forward a msgpack server event to sessions (see _relay)."""
+        return await _relay_request(self, request)
+
+    async def bound_fn(self, session: VuerSession) -> AsyncIterator[ServerEvent]:
+        """The default connection worker, as a generator: it sends nothing of its own.
+
+        ``app.bind(gen)`` replaces it. Client events reach handlers, ``till``
+        and the session's queue whatever this yields.
+        """
+        while True:
+            yield Noop()
 
     def _route_handler(self, fn: Callable[..., Any], content_type: str) -> Any:
         takes_request = _takes_argument(fn)
@@ -415,19 +479,22 @@ class Vuer(Settings):
 
     def _make_app(self) -> web.Application:
         self._budget.limit = self.memory_budget
-        app = web.Application(
-            client_max_size=self.REQUEST_MAX_SIZE,
-            middlewares=[origin_middleware(self.cors_origins)],
-        )
+        middlewares = [
+            origin_middleware(self.cors_origins),
+            hot_middleware,
+            mounts_middleware(lambda: self.workspace),
+        ]
+        app = web.Application(client_max_size=self.REQUEST_MAX_SIZE, middlewares=middlewares)
         app.router.add_get("/", self._index)
         client_root = Path(self.client_root)
         app.router.add_get(
             "/assets/{filename:.*}", files_handler(lambda: [client_root / "assets"], "asset")
         )
-        static = files_handler(lambda: self.static_roots, "static")
+        static = workspace_handler(lambda: self.workspace)
         app.router.add_get("/static/{filename:.*}", static)
         app.router.add_get("/workspace/{filename:.*}", static)
-        app.router.add_post("/relay", self._relay)
+        app.router.add_post("/relay", self.relay)
+        self._webrtc.routes(app)
         for path, method, fn, content_type in self._routes:
             app.router.add_route(method, path, self._route_handler(fn, content_type))
         app.on_shutdown.append(self._close_all)
@@ -545,7 +612,8 @@ class Vuer(Settings):
     def get_url(self, host: str = "localhost") -> str:
         """The URL to open: this server (or ``client_url``/``domain``), plus ``ws`` and ``queries``."""
         own = f"http{self.ssl}://{host}:{self.port}"
-        base = (self.client_url or self.domain or own).rstrip("/")
+        domain = self.domain if self._domain_given else None
+        base = (self.client_url or domain or own).rstrip("/")
         query: dict[str, Any] = {}
         if base != own:
             query["ws"] = f"ws{self.ssl}://{host}:{self.port}"
@@ -575,6 +643,18 @@ def _etype_of(frame: bytes) -> str:
         return ""
     etype = msg.get("etype") if isinstance(msg, dict) else None
     return etype if isinstance(etype, str) else ""
+
+
+def _local_ip() -> str:
+    """This machine's LAN address (no packet is sent), or 127.0.0.1."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))
+            return str(probe.getsockname()[0])
+    except OSError:
+        return "127.0.0.1"
 
 
 def _takes_argument(fn: Callable[..., Any]) -> bool:

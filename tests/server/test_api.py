@@ -80,7 +80,7 @@ def test_client_event_attributes_and_equality():
     event = ClientEvent(etype="CAMERA_MOVE", key="defaultCamera", value={"x": 1}, extra=2)
     assert event == "CAMERA_MOVE" and event != "OTHER"
     assert (event.key, event.value, event.extra) == ("defaultCamera", {"x": 1}, 2)
-    assert isinstance(ClientEvent(etype="X").ts, int)
+    assert isinstance(ClientEvent(etype="X").ts, float)  # ms, as upstream documents
     assert ClientEvent(etype="X").value is None
     assert len({event, event}) == 1
 

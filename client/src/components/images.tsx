@@ -2,7 +2,7 @@
 // HUDPlane / VideoPlane (planes held in front of the camera), SceneBackground
 // (the scene's background texture) and BackgroundColor.
 import { useFrame, useThree } from "@react-three/fiber";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, type Ref, useEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
@@ -46,6 +46,8 @@ export function ImageNode({ node, children }: TypedNodeProps<"Image">): ReactNod
 
 interface CameraPlaneProps {
   /** The node's key, marking the plane as its object. */
+  /** The plane's mesh, for callers that set its layers per frame. */
+  meshRef?: Ref<THREE.Mesh>;
   nodeKey: string;
   distance: number;
   height?: number;
@@ -60,7 +62,9 @@ interface CameraPlaneProps {
  * unless a height is given. Drawn first and without depth writes, so it is
  * a backdrop whatever lies in front of it.
  */
-function CameraPlane({ nodeKey, distance, height, aspect, fixed, layers, children }: CameraPlaneProps): ReactNode {
+export function CameraPlane(
+  { nodeKey, distance, height, aspect, fixed, layers, children, meshRef }: CameraPlaneProps,
+): ReactNode {
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
   const group = useRef<THREE.Group>(null);
@@ -78,6 +82,7 @@ function CameraPlane({ nodeKey, distance, height, aspect, fixed, layers, childre
   return (
     <group ref={group} userData={{ vuerKey: nodeKey }}>
       <mesh
+        ref={meshRef}
         position={[0, 0, -distance]}
         scale={[w, h, 1]}
         geometry={UNIT_PLANE}

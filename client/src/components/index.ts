@@ -57,6 +57,7 @@ import { BBoxNode, BoundingBoxNode, EdgesNode, WireframeNode } from "./outlines"
 import { PointCloudNode, TriMeshNode } from "./PointCloud";
 import { Primitive } from "./Primitive";
 import { BillboardNode, HtmlNode, Text3DNode, TextNode } from "./text";
+import { WebRTCStereoVideoPlaneNode, WebRTCVideoMaterialNode, WebRTCVideoPlaneNode } from "./webrtc";
 import { CenterNode, TrailNode } from "./wrappers";
 
 const table: ComponentTable = {
@@ -104,6 +105,9 @@ const table: ComponentTable = {
   VideoPlane: VideoPlaneNode,
   VideoMaterial: VideoMaterialNode,
   StereoVideoPlane: StereoVideoPlaneNode,
+  WebRTCVideoPlane: WebRTCVideoPlaneNode,
+  WebRTCStereoVideoPlane: WebRTCStereoVideoPlaneNode,
+  WebRTCVideoMaterial: WebRTCVideoMaterialNode,
   // Our BoundingBox needs no shared provider: the provider only groups.
   BoundingBoxProvider: GroupNode,
   BackgroundColor: BackgroundColorNode,

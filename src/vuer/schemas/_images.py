@@ -22,6 +22,14 @@ FORMATS = ("png", "jpeg", "b64png", "b64jpeg")
 _ALIASES = {"jpg": "jpeg", "b64jpg": "b64jpeg"}
 
 
+class ImageArgumentError(AssertionError, ValueError):
+    """Image arguments that do not fit together.
+
+    An ``AssertionError`` like the public package's asserts (so ``except
+    AssertionError`` keeps working), and a ``ValueError`` because that is what it is.
+    """
+
+
 class ImageSrc(NamedTuple):
     """The wire value and, when known, the pixel size of the image."""
 
@@ -102,6 +110,11 @@ def image_src(owner: str, data: Any, fmt: str, quality: int | None) -> ImageSrc:
     if isinstance(data, str) and is_url(data):
         return ImageSrc(data, None, None)
     if isinstance(data, (str, PurePath)):
+        if fmt.startswith("b64"):
+            raise ImageArgumentError(
+                f"{owner}: format={fmt!r} is for pixel arrays; a file path is re-encoded "
+                "as png or jpeg (or pass its bytes)"
+            )
         data = _open_file(owner, data)
     if isinstance(data, (bytes, bytearray, memoryview)):
         raw = bytes(data)
@@ -111,6 +124,11 @@ def image_src(owner: str, data: Any, fmt: str, quality: int | None) -> ImageSrc:
             )
         return ImageSrc(raw, None, None)
     if isinstance(data, PILImage.Image):
+        if fmt.startswith("b64"):
+            raise ImageArgumentError(
+                f"{owner}: format={fmt!r} is for pixel arrays; a PIL image is re-encoded "
+                "as png or jpeg (or pass np.asarray(image))"
+            )
         width, height = data.size
         if data.mode not in ("RGB", "RGBA", "L", "LA"):
             data = data.convert("RGBA" if "A" in data.getbands() else "RGB")

@@ -12,7 +12,7 @@ import logging
 import os
 from typing import Any
 
-from vuer.schemas._images import check_format, check_quality, image_src
+from vuer.schemas._images import ImageArgumentError, check_format, check_quality, image_src
 from vuer.schemas.base import BlockElement, Element
 from vuer.static_paths import to_url
 
@@ -282,7 +282,7 @@ class Img(Element):
         fmt = check_format(owner, format)
         quality = check_quality(owner, quality)
         if data is not None and src is not None:
-            raise ValueError(f"{owner}: pass the image as data or as src=, not both")
+            raise ImageArgumentError(f"{owner}: pass the image as data or as src=, not both")
         if children:
             raise TypeError(f"{owner} takes one image (data or src=), not children")
         width = height = None
