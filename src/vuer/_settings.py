@@ -96,16 +96,16 @@ class Settings:
         host: str = "localhost",
         port: int = 8012,
         free_port: bool = False,
-        domain: str | None = None,
+        domain: str | None = "https://vuer.ai",
         client_url: str | None = None,
         cors: str = "https://vuer.ai",
         cert: str | None = None,
         key: str | None = None,
         ca_cert: str | None = None,
-        static_root: Any = None,
+        static_root: Any = ".",
         workspace: Any = ".",
         queue_len: int = 100,
-        queries: dict[str, Any] | None = None,
+        queries: dict[str, Any] | None = {},  # noqa: B006 - documentation only; never run
         client_root: Any = _CLIENT_BUILD,
         WEBSOCKET_MAX_SIZE: int = 2**28,  # noqa: N803 - the public API's names
         REQUEST_MAX_SIZE: int = 2**28,  # noqa: N803
@@ -126,7 +126,8 @@ class Settings:
         host: interface to bind (``VUER_HOST``); "0.0.0.0" for every interface.
         port: port to listen on (``VUER_PORT``); 0 picks a free one.
         free_port: stop the process holding ``port`` before binding (``VUER_FREE_PORT``).
-        domain: where the client is served (``VUER_DOMAIN``); None: by this server.
+        domain: the hosted client's address (``VUER_DOMAIN``); this server serves its own
+            client, and ``get_url()`` uses ``domain`` only when it is given.
         client_url: overrides ``domain`` in ``get_url()``.
         cors: comma-separated origins whose pages may read from this server and open
             its socket, besides its own and localhost/127.0.0.1/[::1] on any port;
