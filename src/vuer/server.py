@@ -25,6 +25,7 @@ from vuer._origins import origin_middleware
 from vuer._relay import relay
 from vuer._settings import Settings
 from vuer._tasks import TaskSet
+from vuer._trim import BIG_FRAME, release_freed_memory
 from vuer.events import ClientEvent, ServerEvent, ServerRPC
 from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
@@ -346,6 +347,9 @@ class Vuer(Settings):
             head = preview(bytes(data[:200]))
             bad(logging.WARNING, "session %s: skipped a bad frame: %s; frame %s", ws_id, e, head)
             return
+        finally:
+            if size >= BIG_FRAME:  # what decoding it freed goes back to the OS
+                release_freed_memory()
         del data
         try:
             session._receive(event, size)
