@@ -27,6 +27,19 @@ ATTACK = """async (base) => {
       out[name] = "blocked";
     }
   }
+  out.script = await new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = base + "/static/data.js";
+    script.onload = () => resolve("ran:" + window.stolen);
+    script.onerror = () => resolve("blocked");
+    document.body.appendChild(script);
+  });
+  out.image = await new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => resolve("loaded:" + image.width);
+    image.onerror = () => resolve("blocked");
+    image.src = base + "/static/pixel.png";
+  });
   out.socket = await new Promise((resolve) => {
     const ws = new WebSocket(base.replace("http", "ws") + "/");
     ws.binaryType = "arraybuffer";
@@ -53,6 +66,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def evil(loops: Any) -> Iterator[int]:
     """An attacker's site on another port; its page is blank, the test runs its script."""
+
     async def home(request: web.Request) -> web.Response:
         return web.Response(text="<p>cat pictures</p>")
 
@@ -75,6 +89,10 @@ def evil(loops: Any) -> Iterator[int]:
 def site(tmp_path: Any) -> Any:
     (tmp_path / "public.txt").write_text("public data")
     (tmp_path / ".secret_token").write_text("s3cret")
+    (tmp_path / "data.js").write_text("window.stolen = 'scene data';")
+    from PIL import Image
+
+    Image.new("RGB", (3, 2), "red").save(tmp_path / "pixel.png")
     return tmp_path
 
 
@@ -92,7 +110,13 @@ def attack(browser: Any, evil_port: int, vuer_port: int) -> dict[str, str]:
 def test_another_origin_cannot_read_files_or_open_the_socket(browser, live, evil, site):
     server = live(static_root=site)
     out = attack(browser, evil, server.port)
-    assert out == {"public.txt": "blocked", ".secret_token": "blocked", "socket": "refused"}
+    assert out == {
+        "public.txt": "blocked",
+        ".secret_token": "blocked",
+        "script": "blocked",
+        "image": "blocked",
+        "socket": "refused",
+    }
     assert not server.app.sessions
 
     # The server's own page still reads its files and connects.
@@ -119,5 +143,7 @@ def test_an_origin_listed_in_cors_can(browser, live, evil, site):
     assert out == {
         "public.txt": "read:public data",
         ".secret_token": "read:no such file: .secret_token",
+        "script": "ran:scene data",
+        "image": "loaded:3",
         "socket": "open",
     }
