@@ -4,9 +4,9 @@
     python bench/bench_hostile.py --frame-mib 16 --budget-mib 128
     python bench/bench_hostile.py --src /tmp/old/src --repeat 1   # an older tree, same attacks
 
-The server runs in a child process; its RSS is sampled from /proc every
-millisecond or so by this process (peak above the RSS it had just before the
-attack). A well-behaved client keeps sending PING events during each attack;
+The server runs in a child process; its peak RSS during each attack is read
+from the kernel's high-water mark (``VmHWM``, reset through
+``/proc/<pid>/clear_refs`` just before), minus the RSS it had then. A well-behaved client keeps sending PING events during each attack;
 the server answers each with an UPSERT, and the worst round trip is reported.
 
 * ``legit_frame``: one client sends ordinary frames of the size limit (a
@@ -79,33 +79,41 @@ def serve(port: int, frame: int, budget: int) -> None:
 # ---- measuring (this process) --------------------------------------------------
 
 
-def _rss(pid: int) -> int:
+def _status(pid: int, field: str) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) * 1024
     return 0
 
 
 class PeakRss:
-    """Samples a process's RSS in a thread until stopped; keeps the peak."""
+    """A process's peak RSS from now on: the kernel's high-water mark (VmHWM), reset
+    through /proc/<pid>/clear_refs; where that is not allowed, sampled in a thread."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
-        self.base = _rss(pid)
+        self.base = _status(pid, "VmRSS")
         self.peak = self.base
+        try:
+            Path(f"/proc/{pid}/clear_refs").write_text("5")
+            self.exact = True
+        except OSError:
+            self.exact = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, _rss(self.pid))
+            self.peak = max(self.peak, _status(self.pid, "VmRSS"))
             time.sleep(0.001)
 
     def stop(self) -> int:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, _rss(self.pid))
+        self.peak = max(self.peak, _status(self.pid, "VmRSS"))
+        if self.exact:
+            self.peak = max(self.peak, _status(self.pid, "VmHWM"))
         return self.peak - self.base
 
 

@@ -341,6 +341,8 @@ class Vuer(Settings):
                 self.WEBSOCKET_MAX_SIZE,
             )
             return
+        if size >= BIG_FRAME:  # aiohttp's buffers for assembling it are free: return them
+            release_freed_memory()
         try:
             event = parse_client_frame(data)
         except BadFrame as e:
