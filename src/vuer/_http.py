@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from aiohttp import web
 
+from vuer._log import RateLimitedLog
 from vuer.static_paths import is_hidden
 
 logger = logging.getLogger("vuer.server")
@@ -74,6 +75,7 @@ def file_response(path: Path) -> web.FileResponse:
 
 def files_handler(roots: Callable[[], Sequence[Path]], what: str) -> Handler:
     """Serve ``{filename}`` from the first of ``roots()`` that has it; 403 on traversal."""
+    refused = RateLimitedLog(logger, 1.0)  # a scanner must not flood the log
 
     async def handler(request: web.Request) -> web.StreamResponse:
         name = request.match_info.get("filename", "")
@@ -81,11 +83,13 @@ def files_handler(roots: Callable[[], Sequence[Path]], what: str) -> Handler:
             try:
                 path = resolve_under(root, name)
             except UnsafePath:
-                logger.warning("refused %s path %.200r from %s", what, name, request.remote)
+                refused(
+                    logging.WARNING, "refused %s path %.200r from %s", what, name, request.remote
+                )
                 raise web.HTTPForbidden(text="path outside the served folder") from None
             if path is not None:
                 return file_response(path)
-        raise web.HTTPNotFound(text=f"no such file: {name}")
+        raise web.HTTPNotFound(text=f"no such file: {name[:200]}")
 
     return handler
 

@@ -74,16 +74,27 @@ class _Budget:
         self.left = limit
         self.depths: dict[int, int] = {}  # id(container) -> depth, only when > 1
 
-    def _charge(self, container: Any, children: Any, keys: int) -> None:
-        counts = Counter(map(type, children))
+    def _charge(self, container: Any, children: Any, n: int, keys: int) -> None:
         cost = getsizeof(container) + keys * _KEY_COST
-        for kind, n in counts.items():
-            cost += _SCALAR_COST.get(kind, _OTHER_COST) * n
+        nested = False
+        if n <= 32:  # the common case: a plain loop is cheaper than a Counter
+            for child in children:
+                kind = type(child)
+                if kind is list or kind is dict:
+                    nested = True
+                else:
+                    cost += _SCALAR_COST.get(kind, _OTHER_COST)
+        else:
+            for kind, count in Counter(map(type, children)).items():
+                if kind is list or kind is dict:
+                    nested = True
+                else:
+                    cost += _SCALAR_COST.get(kind, _OTHER_COST) * count
         self.left -= cost
         if self.left < 0:
             raise _Spent("decoding would take more memory than the frame's size allows")
-        depth = 1
-        if counts.get(list) or counts.get(dict):
+        if nested:
+            depth = 1
             pop = self.depths.pop
             for child in children:
                 if type(child) is list or type(child) is dict:
@@ -94,11 +105,20 @@ class _Budget:
             self.left -= 100  # the depths entry
 
     def list_hook(self, items: list[Any]) -> list[Any]:
-        self._charge(items, items, 0)
+        if not items:
+            self.left -= 56
+        else:
+            self._charge(items, items, len(items), 0)
         return items
 
     def object_hook(self, mapping: dict[str, Any]) -> dict[str, Any]:
-        self._charge(mapping, mapping.values(), len(mapping))
+        if not mapping:  # an empty map: the amplifying attack's favourite, kept cheap
+            self.left -= 64
+            if self.left < 0:
+                raise _Spent("decoding would take more memory than the frame's size allows")
+        else:
+            n = len(mapping)
+            self._charge(mapping, mapping.values(), n, n)
         return mapping
 
 

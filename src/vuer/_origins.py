@@ -6,6 +6,12 @@ server's own origin, pages on localhost / 127.0.0.1 / [::1] (any port), and the
 origins listed in the ``cors`` setting (``https://vuer.ai`` by default, whose
 hosted client users point at a local server). ``cors="*"`` allows every
 origin, and is then answered without credentials.
+
+Loads that embed a resource without CORS (``<script src>``, ``<img>``,
+``<link>``) carry no Origin; browsers mark them ``Sec-Fetch-Site: cross-site``
+and ``Sec-Fetch-Mode: no-cors``, and those need a ``Referer`` from an allowed
+origin too (a cross-site script tag would otherwise run the served folder's
+JavaScript in the attacker's page). Navigations are never refused.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ class OriginPolicy:
     def allows(self, origin: str, request: web.Request) -> bool:
         """True when a page from ``origin`` may read this server's answers."""
         origin = origin.strip().rstrip("/").lower()
+        if not origin:
+            return self.allow_all
         if self.allow_all or origin in self.listed:
             return True
         try:
@@ -55,6 +63,20 @@ class OriginPolicy:
     def credentials(self, origin: str) -> bool:
         """Whether credentials may go with the answer: never under a bare ``*``."""
         return not self.allow_all or origin.strip().rstrip("/").lower() in self.listed
+
+
+def _cross_site_embed(request: web.Request) -> bool:
+    site = request.headers.get("Sec-Fetch-Site")
+    return site == "cross-site" and request.headers.get("Sec-Fetch-Mode") == "no-cors"
+
+
+def _referrer(request: web.Request) -> str:
+    """The origin of the page that made the request, from ``Referer`` ("" if none)."""
+    try:
+        parts = urlsplit(request.headers.get("Referer", ""))
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def origin_middleware(cors: Sequence[str]) -> Callable[..., Awaitable[web.StreamResponse]]:
@@ -82,8 +104,12 @@ def origin_middleware(cors: Sequence[str]) -> Callable[..., Awaitable[web.Stream
     @web.middleware
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         origin = request.headers.get("Origin")
-        if origin is None:  # not a cross-origin browser request (or an old-style one)
-            return await handler(request)
+        if origin is None:
+            # Not a CORS request. A cross-site <script>/<img>/<link> load sends no Origin,
+            # but browsers mark it (Sec-Fetch-*): it needs an allowed page behind it.
+            if not _cross_site_embed(request) or policy.allows(_referrer(request), request):
+                return await handler(request)
+            origin = _referrer(request) or "(no referrer)"
         if not policy.allows(origin, request):
             refusals(
                 logging.WARNING,

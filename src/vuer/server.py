@@ -27,6 +27,7 @@ from vuer._origins import origin_middleware
 from vuer._relay import relay as _relay_request
 from vuer._settings import Settings
 from vuer._tasks import TaskSet
+from vuer._trim import BIG_FRAME, release_freed_memory
 from vuer.events import ClientEvent, Noop, ServerEvent, ServerRPC
 from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
@@ -421,12 +422,17 @@ class Vuer(Settings):
                 self.WEBSOCKET_MAX_SIZE,
             )
             return
+        if size >= BIG_FRAME:  # aiohttp's buffers for assembling it are free: return them
+            release_freed_memory()
         try:
             event = parse_client_frame(data)
         except BadFrame as e:
             head = preview(bytes(data[:200]))
             bad(logging.WARNING, "session %s: skipped a bad frame: %s; frame %s", ws_id, e, head)
             return
+        finally:
+            if size >= BIG_FRAME:  # what decoding it freed goes back to the OS
+                release_freed_memory()
         del data
         try:
             session._receive(event, size)

@@ -106,3 +106,20 @@ def test_cors_default_is_not_star():
     from vuer import Vuer
 
     assert Vuer().cors_origins == ["https://vuer.ai"]
+
+
+async def test_cross_site_embeds_need_an_allowed_referrer(make_app, serve, site):
+    app = make_app(static_root=site)
+    await serve(app)
+    url = base(app) + "/static/meshes/arm.urdf"
+    embed = {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors"}
+    async with aiohttp.ClientSession() as http:
+        for referer in (None, "https://evil.example/page.html", "null"):
+            headers = embed if referer is None else {**embed, "Referer": referer}
+            async with http.get(url, headers=headers) as r:
+                assert r.status == 403, referer
+        async with http.get(url, headers={**embed, "Referer": "https://vuer.ai/"}) as r:
+            assert r.status == 200
+        navigate = {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"}
+        async with http.get(url, headers=navigate) as r:  # following a link is fine
+            assert r.status == 200
