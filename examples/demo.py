@@ -15,6 +15,7 @@ import numpy as np
 
 from vuer import Vuer, VuerSession
 from vuer.schemas import (
+    Billboard,
     Box,
     Cylinder,
     DefaultScene,
@@ -66,7 +67,11 @@ async def main(session: VuerSession) -> None:
         Frustum(
             key="frustum", position=[2.5, 1.5, 2.5], rotation=[0, 0.8, 0], fov=50, near=0.2, far=1
         ),
-        Text("vuer demo", key="title", position=[0, 3, 0], fontSize=0.5, color="#333333"),
+        Billboard(  # the title turns to face the camera, so it reads from any side
+            Text("vuer demo", key="title", fontSize=0.5, color="#333333"),
+            key="title-billboard",
+            position=[0, 3, 0],
+        ),
     )
     # Animate at 60 Hz: only the knot's pose travels, the rest of the scene stays put.
     start = asyncio.get_running_loop().time()

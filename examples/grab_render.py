@@ -1,6 +1,6 @@
 """Render the page's view from Python and save it: the main view and a virtual camera.
 
-    python examples/grab_render.py [--out renders]   # then open http://localhost:8012
+    python examples/grab_render.py [--out DIR]   # then open http://localhost:8012
 
 ``grab_render()`` answers with the main view (our client does; the public one
 only answers for ``CameraView`` keys); ``grab_render(key="ego")`` with the
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import tempfile
 from pathlib import Path
 
 from vuer import Vuer, VuerSession
@@ -20,7 +21,12 @@ logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)
 logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
 logger = logging.getLogger("grab_render")
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-parser.add_argument("--out", type=Path, default=Path("renders"), help="folder for the images")
+parser.add_argument(
+    "--out",
+    type=Path,
+    default=Path(tempfile.gettempdir()) / "vuer-renders",
+    help="folder for the images (default: vuer-renders in the temp folder)",
+)
 args = parser.parse_args()
 app = Vuer()
 

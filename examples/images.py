@@ -8,12 +8,15 @@ Each frame is a numpy array, JPEG-encoded on the way out.
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import numpy as np
 
 from vuer import Vuer, VuerSession
 from vuer.schemas import DefaultScene, ImageBackground
 
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
 app = Vuer()
 H, W = 240, 320
 yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)

@@ -1,6 +1,6 @@
 """Keys pressed in the page reach Python: KeyboardMonitor sends KeyDown / KeyUp.
 
-python examples/keyboard.py   # open http://localhost:8012 and type; arrows move the box
+python examples/keyboard.py   # open http://localhost:8012, click it, press the arrows
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 from vuer import Vuer, VuerSession
-from vuer.schemas import Box, DefaultScene, KeyboardMonitor
+from vuer.schemas import Box, DefaultScene, KeyboardMonitor, div
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
 logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
@@ -21,6 +21,21 @@ STEPS = {
     "ArrowDown": (0, 0.1),
 }
 position = [0.0, 0.25, 0.0]
+# Said on the page too, where the person pressing the keys looks.
+HINT = div(
+    key="hint",
+    text="Click the page, then press the arrow keys to move the box "
+    "(every key is logged in the terminal).",
+    style={
+        "position": "absolute",
+        "left": "12px",
+        "bottom": "12px",
+        "padding": "6px 10px",
+        "borderRadius": "6px",
+        "background": "rgba(0, 0, 0, 0.6)",
+        "color": "white",
+    },
+)
 
 
 @app.add_handler("KeyDown")
@@ -48,5 +63,6 @@ async def main(session: VuerSession) -> None:
     session.set @ DefaultScene(
         Box(key="box", args=[0.5, 0.5, 0.5], position=list(position), material={"color": "teal"}),
         bgChildren=[KeyboardMonitor(key="keyboard", enableKeyDown=True, enableKeyUp=True)],
+        htmlChildren=[HINT],
     )
     await session.forever()

@@ -9,6 +9,7 @@ cloud each tick.
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import numpy as np
 
@@ -16,6 +17,8 @@ from vuer import Vuer, VuerSession
 from vuer.schemas import DefaultScene, PointCloud
 
 SIDE = 316  # ~100k points
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
 app = Vuer()
 
 grid_u, grid_v = np.meshgrid(np.linspace(-1.5, 1.5, SIDE), np.linspace(-1.5, 1.5, SIDE))

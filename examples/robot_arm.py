@@ -10,11 +10,14 @@ joint rotations only.
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 
 from vuer import Vuer, VuerSession
 from vuer.schemas import Box, Cylinder, DefaultScene, Sphere, group
 
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
 app = Vuer()
 LINKS = [0.6, 0.5, 0.35]  # link lengths, metres
 

@@ -32,6 +32,7 @@ class Example:
     def __init__(self, proc: asyncio.subprocess.Process, client: HeadlessClient) -> None:
         self.proc = proc
         self.client = client
+        self.seen: list[str] = []  # every line the example printed, read so far
 
     async def wait_for(self, check: Callable[[HeadlessClient], Any], timeout: float = 15) -> None:
         await self.client.wait_for(check, timeout=timeout)
@@ -39,7 +40,7 @@ class Example:
     async def logged(self, text: str, timeout: float = 15) -> None:
         """Wait until the example prints a line containing ``text``."""
         assert self.proc.stdout is not None
-        seen: list[str] = []
+        seen = self.seen
 
         async def scan() -> None:
             assert self.proc.stdout is not None
@@ -56,9 +57,11 @@ class Example:
 
 
 @asynccontextmanager
-async def run_example(name: str, *args: str, cwd: Path) -> AsyncIterator[Example]:
+async def run_example(
+    name: str, *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> AsyncIterator[Example]:
     port = free_port()
-    env = {**os.environ, "VUER_PORT": str(port), "VUER_HOST": "127.0.0.1"}
+    env = {**os.environ, **(env or {}), "VUER_PORT": str(port), "VUER_HOST": "127.0.0.1"}
     env["PYTHONPATH"] = os.pathsep.join([str(SRC), env.get("PYTHONPATH", "")])
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -121,6 +124,18 @@ async def test_camera_stream_logs_the_pose(tmp_path: Path) -> None:
         camera = {"position": [0.5, 1.5, 4.0], "matrix": matrix}
         await ex.client.send("CAMERA_MOVE", {"camera": camera}, key="defaultCamera")
         await ex.logged("camera at (0.50, 1.50, 4.00)")
+        # A drag: 48 poses in a burst give at most one more short line, not 48 long ones.
+        for i in range(48):
+            camera = {"position": [0.5, 1.5, 4.0 + i / 100], "matrix": matrix}
+            await ex.client.send("CAMERA_MOVE", {"camera": camera}, key="defaultCamera")
+        await asyncio.sleep(1.5)
+        camera = {"position": [1.0, 1.0, 1.0], "matrix": matrix}
+        await ex.client.send("CAMERA_MOVE", {"camera": camera}, key="defaultCamera")
+        await ex.logged("camera at (1.00, 1.00, 1.00)")
+        lines = [line for line in ex.seen if "camera at" in line]
+        assert len(lines) <= 3, lines
+        assert all(len(line) < 120 for line in lines), lines
+        assert "poses" in lines[-1]
 
 
 def png(width: int, height: int) -> bytes:
@@ -170,3 +185,41 @@ async def test_images_streams_jpeg_frames(tmp_path: Path) -> None:
         assert isinstance(src, bytes)  # JPEG bytes, not a data URL
         image = Image.open(io.BytesIO(src))
         assert (image.format, image.size) == ("JPEG", (320, 240))
+
+
+async def test_grab_render_writes_to_a_temp_folder_by_default(tmp_path: Path) -> None:
+    def answer(msg: dict[str, Any]) -> dict[str, Any]:
+        return {"frame": png(32, 24), "width": 32, "height": 24, "dpr": 1}
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    work = tmp_path / "clone"
+    work.mkdir()
+    async with run_example("grab_render.py", cwd=work, env={"TMPDIR": str(temp)}) as ex:
+        ex.client.on_rpc("GRAB_RENDER", answer)
+        await ex.logged("saved main.jpg")
+    assert (temp / "vuer-renders" / "main.jpg").is_file()
+    assert list(work.iterdir()) == []  # nothing written where it was run
+    assert "renders/" in (EXAMPLES.parent / ".gitignore").read_text().splitlines()
+
+
+async def test_demo_title_faces_the_camera_and_keyboard_says_what_to_press(
+    tmp_path: Path,
+) -> None:
+    async with run_example("demo.py", cwd=tmp_path) as ex:
+        await ex.wait_for(lambda c: c.scene.find("title") is not None)
+        billboard = ex.client.scene.find("title-billboard")
+        assert billboard["tag"] == "Billboard"
+        assert [child["key"] for child in billboard["children"]] == ["title"]
+    async with run_example("keyboard.py", cwd=tmp_path) as ex:
+        await ex.wait_for(lambda c: c.scene.find("hint") is not None)
+        assert "arrow keys" in ex.client.scene.find("hint")["text"]
+
+
+def test_every_example_logs_the_same_way() -> None:
+    setup = 'logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")'
+    for example in sorted(EXAMPLES.glob("*.py")):
+        text = example.read_text()
+        assert setup in text, example.name
+        assert "print(" not in text, example.name
+        assert "await session.forever()" in text or "while True:" in text, example.name

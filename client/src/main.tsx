@@ -16,6 +16,7 @@
 //   key; `three()` returns the R3F state (gl, scene, camera, size).
 // Query parameters: `ws` (socket URL, default this page's origin),
 // `collapseMenu=true` (start with the panel folded).
+import "./core/threeConsole";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";

@@ -77,6 +77,12 @@ def test_colours_must_match_the_points() -> None:
     assert len(serdes.encode(cloud)) > 3000
 
 
+def test_euler_order_may_follow_the_angles() -> None:
+    assert Box(key="b", rotation=[0, 1, 0, "ZYX"])._serialize()["rotation"] == [0, 1, 0, "ZYX"]
+    with pytest.raises(ValueError, match="3 numbers, got 4"):
+        Box(rotation=[0, 1, 0, "up"])
+
+
 def test_none_means_not_given_and_numpy_values_pass() -> None:
     box = Box(key="b", position=None, args=np.ones(3), scale=np.float32(2.0))
     assert box._serialize()["scale"] == 2.0

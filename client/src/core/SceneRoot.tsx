@@ -2,11 +2,11 @@
 // clickable part of the scene), bgChildren and rawChildren, and the fallback
 // controls. htmlChildren live in the DOM overlay (HtmlLayer).
 import type { ThreeEvent } from "@react-three/fiber";
-import { useCallback, useMemo, type ReactNode } from "react";
-import type { Object3D } from "three";
+import { useCallback, useMemo, useRef, type ReactNode } from "react";
+import type { Group, Object3D } from "three";
 import { sendEvent } from "../events";
 import { DefaultControls } from "../interaction/DefaultControls";
-import { HoverOutline, useHoverHandlers } from "../interaction/hoverHighlight";
+import { HoverOutline } from "../interaction/hoverHighlight";
 import { renderRefs } from "../Node";
 import { useEntry, useScene } from "../store";
 import { SceneSettings } from "./SceneSettings";
@@ -31,7 +31,7 @@ export function SceneRoot(): ReactNode {
   const bgChildren = useMemo(() => renderRefs(slots?.bgChildren), [slots?.bgChildren]);
   const rawChildren = useMemo(() => renderRefs(slots?.rawChildren), [slots?.rawChildren]);
 
-  const hover = useHoverHandlers();
+  const clickable = useRef<Group>(null);
   const onClick = useCallback((event: ThreeEvent<MouseEvent>) => {
     // The first hit is the nearest object; report its node once.
     event.stopPropagation();
@@ -43,10 +43,10 @@ export function SceneRoot(): ReactNode {
   return (
     <>
       {root && <SceneSettings node={root.node} />}
-      <group name="vuer-children" onClick={onClick} {...hover}>
+      <group ref={clickable} name="vuer-children" onClick={onClick}>
         {children}
       </group>
-      <HoverOutline />
+      <HoverOutline group={clickable} />
       <group name="vuer-bgChildren">{bgChildren}</group>
       <group name="vuer-rawChildren">{rawChildren}</group>
       <DefaultControls />

@@ -3,8 +3,10 @@
 // object's own geometry drawn back-faces-only a few pixels larger behind it,
 // so only a rim shows around its silhouette. Stronger while the button is down.
 // Lines and points keep their look; the pointer becomes a hand over any hit.
-import { useFrame, useThree, type ThreeEvent } from "@react-three/fiber";
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+// The hover check is our own throttled raycast, not R3F pointer handlers, which
+// would raycast the whole scene on every pointer move.
+import { useFrame, useThree } from "@react-three/fiber";
+import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import * as THREE from "three";
 import { createStore, useStore } from "zustand";
 import { worldPerPixel } from "./linePicking";
@@ -22,6 +24,10 @@ interface HoverState {
 
 export const hoverStore = createStore<HoverState>(() => ({ target: null, pressed: false }));
 
+/** Hover is checked at most this often: raycasting a large mesh on every
+ * pointer move would cost more than the outline is worth. */
+const HOVER_CHECK_MS = 60;
+
 function isOutlinable(object: THREE.Object3D): object is THREE.Mesh {
   return (
     object instanceof THREE.Mesh &&
@@ -31,39 +37,57 @@ function isOutlinable(object: THREE.Object3D): object is THREE.Mesh {
   );
 }
 
-function setCursor(event: ThreeEvent<PointerEvent>, hovering: boolean): void {
-  const canvas = event.nativeEvent.target;
-  if (canvas instanceof HTMLElement) canvas.style.cursor = hovering ? "pointer" : "";
-}
-
-/** Pointer handlers for the group whose objects are clickable. */
-export function useHoverHandlers(): {
-  onPointerMove: (event: ThreeEvent<PointerEvent>) => void;
-  onPointerOut: (event: ThreeEvent<PointerEvent>) => void;
-  onPointerDown: (event: ThreeEvent<PointerEvent>) => void;
-  onPointerUp: (event: ThreeEvent<PointerEvent>) => void;
-} {
-  return useMemo(
-    () => ({
-      onPointerMove(event) {
-        event.stopPropagation(); // the nearest hit only
-        const target = isOutlinable(event.object) ? event.object : null;
-        if (hoverStore.getState().target !== target) hoverStore.setState({ target });
-        setCursor(event, true);
-      },
-      onPointerOut(event) {
-        if (hoverStore.getState().target === event.object) hoverStore.setState({ target: null, pressed: false });
-        setCursor(event, false);
-      },
-      onPointerDown() {
-        hoverStore.setState({ pressed: true });
-      },
-      onPointerUp() {
-        hoverStore.setState({ pressed: false });
-      },
-    }),
-    [],
-  );
+/** Follows the pointer over the canvas and keeps `hoverStore` on the nearest
+ * object of `group` under it (none while a button is held: that is a drag). */
+function useHoverTracking(group: RefObject<THREE.Object3D | null>): void {
+  const gl = useThree((s) => s.gl);
+  const get = useThree((s) => s.get);
+  useEffect(() => {
+    const canvas = gl.domElement;
+    const raycaster = new THREE.Raycaster();
+    const ndc = new THREE.Vector2();
+    let last: PointerEvent | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const check = (): void => {
+      timer = null;
+      const root = group.current;
+      if (!last || !root) return;
+      const rect = canvas.getBoundingClientRect();
+      ndc.set(((last.clientX - rect.left) / rect.width) * 2 - 1, -((last.clientY - rect.top) / rect.height) * 2 + 1);
+      raycaster.setFromCamera(ndc, get().camera);
+      const hit = raycaster.intersectObject(root, true)[0];
+      const target = hit && isOutlinable(hit.object) ? hit.object : null;
+      if (hoverStore.getState().target !== target) hoverStore.setState({ target });
+      canvas.style.cursor = hit ? "pointer" : "";
+    };
+    const onMove = (event: PointerEvent): void => {
+      if (event.buttons !== 0) return;
+      last = event;
+      timer ??= setTimeout(check, HOVER_CHECK_MS);
+    };
+    const onLeave = (): void => {
+      last = null;
+      hoverStore.setState({ target: null, pressed: false });
+      canvas.style.cursor = "";
+    };
+    const onDown = (): void => {
+      if (hoverStore.getState().target) hoverStore.setState({ pressed: true });
+    };
+    const onUp = (): void => {
+      if (hoverStore.getState().pressed) hoverStore.setState({ pressed: false });
+    };
+    canvas.addEventListener("pointermove", onMove);
+    canvas.addEventListener("pointerleave", onLeave);
+    canvas.addEventListener("pointerdown", onDown);
+    window.addEventListener("pointerup", onUp);
+    return () => {
+      if (timer) clearTimeout(timer);
+      canvas.removeEventListener("pointermove", onMove);
+      canvas.removeEventListener("pointerleave", onLeave);
+      canvas.removeEventListener("pointerdown", onDown);
+      window.removeEventListener("pointerup", onUp);
+    };
+  }, [gl, get, group]);
 }
 
 const center = new THREE.Vector3();
@@ -73,8 +97,9 @@ const scaling = new THREE.Matrix4();
 const fromCenter = new THREE.Matrix4();
 const worldScale = new THREE.Vector3();
 
-/** Draws the rim around the hovered object; place it outside the clickable group. */
-export function HoverOutline(): ReactNode {
+/** Draws the rim around the hovered object of `group`; place it outside that group. */
+export function HoverOutline({ group }: { group: RefObject<THREE.Object3D | null> }): ReactNode {
+  useHoverTracking(group);
   const target = useStore(hoverStore, (s) => s.target);
   const pressed = useStore(hoverStore, (s) => s.pressed);
   const invalidate = useThree((s) => s.invalidate);

@@ -38,6 +38,8 @@ _FINITE = frozenset(("position", "rotation", "quaternion", "scale", "matrix"))
 # Always accepted (positional children and the key are handled by the base classes).
 _ALWAYS = frozenset(("key", "children"))
 _VECTOR_SIZES = {"vec2": 2, "vec3": 3, "vec4": 4, "mat4": 16}
+_INF = float("inf")
+_EULER_ORDERS = frozenset(("XYZ", "YZX", "ZXY", "XZY", "YXZ", "ZYX"))
 
 
 class PropWarning(UserWarning):
@@ -66,7 +68,16 @@ def _vector(size: int, finite: bool) -> Checker:
     words = "16 numbers (a column-major 4x4 matrix)" if size == 16 else f"{size} numbers"
 
     def check(value: Any) -> Problem:
-        if type(value) in (list, tuple):
+        kind = type(value)
+        if (kind is list or kind is tuple) and len(value) == size:
+            # Fast path: one C-level sum; a NaN or inf anywhere fails the range
+            # test and anything that is not a number raises: both take the long way.
+            try:
+                if -_INF < sum(value) < _INF:
+                    return None
+            except (TypeError, ValueError):
+                pass
+        if kind is list or kind is tuple:
             items = value
         elif isinstance(value, np.ndarray):
             if value.dtype.kind not in "iuf":
@@ -76,6 +87,8 @@ def _vector(size: int, finite: bool) -> Checker:
             items = list(value)
         else:
             return False, f"must be {words}, got {_show(value)}"
+        if size == 3 and len(items) == 4 and items[3] in _EULER_ORDERS:
+            items = items[:3]  # [x, y, z, order]: the page reads Euler angles this way too
         if len(items) != size:
             return True, f"must be {words}, got {len(items)}: {_show(value)}"
         for item in items:
@@ -104,6 +117,12 @@ def _bool(value: Any) -> Problem:
     if isinstance(value, (bool, np.bool_)) or (type(value) is int and value in (0, 1)):
         return None
     return False, f"must be true or false, got {_show(value)}"
+
+
+def _dict(value: Any) -> Problem:
+    if type(value) is dict or isinstance(value, Mapping):
+        return None
+    return False, f"must be a dict, got {_show(value)}"
 
 
 def _color(value: Any) -> Problem:
@@ -164,7 +183,7 @@ def _atom(word: str, finite: bool) -> Checker:
     if word == "color":
         return _color
     if word == "dict":
-        return _of((Mapping,), "a dict")
+        return _dict
     if word in ("any", "Node"):
         return _anything
     raise PropsError(f"no checker for type word {word!r}")
@@ -211,47 +230,74 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-class _ClassSpec:
-    """The compiled checkers of one class, and the unknown names it has warned about."""
+# Fast paths, tried inline before calling a prop's checker: the common shapes
+# (a list of plain numbers for a vector, a dict, any list) pass without a call.
+_VECTOR, _DICT, _ANY_LIST = 1, 2, 3
 
-    __slots__ = ("checkers", "names", "warned")
+
+class _ClassSpec:
+    """One class's compiled checkers, fast-path kinds and documented names."""
+
+    __slots__ = ("checkers", "kinds", "names")
 
     def __init__(self, cls: type) -> None:
         props = documented_props(cls)
         self.names = sorted(props)
         self.checkers: dict[str, Checker] = {
-            name: compile_type(prop.type, name in _FINITE) for name, prop in props.items()
+            name: compile_type(p.type, name in _FINITE) for name, p in props.items()
         }
-        self.warned: set[str] = set()
+        # name -> (kind, vector size); 0 means "just call the checker"
+        self.kinds: dict[str, tuple[int, int]] = {name: _kind(p.type) for name, p in props.items()}
+
+
+def _kind(text: str) -> tuple[int, int]:
+    if text in _VECTOR_SIZES:
+        return _VECTOR, _VECTOR_SIZES[text]
+    if text == "dict":
+        return _DICT, 0
+    if text == "list[any]":
+        return _ANY_LIST, 0
+    return 0, 0
 
 
 _SPECS: dict[type, _ClassSpec] = {}
-
-
-def _spec(cls: type) -> _ClassSpec:
-    spec = _SPECS.get(cls)
-    if spec is None:
-        spec = _SPECS[cls] = _ClassSpec(cls)
-    return spec
+_WARNED: set[tuple[type, str]] = set()
 
 
 def check_props(cls: type, props: dict[str, Any]) -> None:
     """Raise ``TypeError``/``ValueError`` for a prop that does not fit its declaration;
     warn once per class and name for an undocumented one."""
-    spec = _spec(cls)
-    checkers = spec.checkers
-    if not checkers:  # a class that documents nothing (raw three.js intrinsics)
+    spec = _SPECS.get(cls)
+    if spec is None:
+        spec = _SPECS[cls] = _ClassSpec(cls)
+    kinds = spec.kinds
+    if not kinds:  # a class that documents nothing (raw three.js intrinsics)
         return
     for name, value in props.items():
-        checker = checkers.get(name)
-        if checker is None:
-            if name not in spec.warned and name not in _ALWAYS and name[0] != "_":
-                spec.warned.add(name)
+        found = kinds.get(name)
+        if found is None:
+            if name not in _ALWAYS and name[0] != "_" and (cls, name) not in _WARNED:
+                _WARNED.add((cls, name))
                 _warn_unknown(cls, name, spec.names)
+            continue
+        kind = found[0]
+        if kind == _VECTOR:
+            if type(value) is list and len(value) == found[1]:
+                # One C-level sum: a NaN or inf fails the range test, a non-number
+                # raises; both go on to the checker, which says what is wrong.
+                try:
+                    if -_INF < sum(value) < _INF:
+                        continue
+                except (TypeError, ValueError):
+                    pass
+        elif kind == _DICT:
+            if type(value) is dict:
+                continue
+        elif kind == _ANY_LIST and type(value) is list:
             continue
         if value is None:  # None means "not given" throughout the public API
             continue
-        problem = checker(value)
+        problem = spec.checkers[name](value)
         if problem is not None:
             wrong_value, why = problem
             error = ValueError if wrong_value else TypeError
