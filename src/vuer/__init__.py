@@ -16,6 +16,11 @@ _LAZY = {
     "Workspace": "vuer.workspace",
     "Blob": "vuer.workspace",
     "WebRTCStream": "vuer.webrtc",
+    # the public docs' `from vuer import jpg, png`, which upstream never provided
+    "jpg": "vuer.workspace",
+    "png": "vuer.workspace",
+    "b64jpg": "vuer.workspace",
+    "b64png": "vuer.workspace",
 }
 
 

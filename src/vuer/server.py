@@ -499,6 +499,8 @@ class Vuer(Settings):
         static = workspace_handler(lambda: self.workspace)
         app.router.add_get("/static/{filename:.*}", static)
         app.router.add_get("/workspace/{filename:.*}", static)
+        for method in ("POST", "PUT", "PATCH", "DELETE"):  # for links made with method=...
+            app.router.add_route(method, "/workspace/{filename:.*}", static)
         app.router.add_post("/relay", self.relay)
         self._webrtc.routes(app)
         for path, method, fn, content_type in self._routes:

@@ -139,3 +139,40 @@ def test_webrtc_material_on_a_mesh(live, page, look) -> None:
         look.until(lambda im: look.share(im, (300, 220, 340, 260), "blue") > 0.9, "a blue box")
     finally:
         pusher.close()
+
+
+def test_stereo_plane_shows_the_left_eye_outside_xr(live, page, look) -> None:
+    from vuer.schemas import WebRTCStereoVideoPlane
+
+    server = live(start=False)
+    stream = server.app.create_webrtc_stream("stereo", codec="VP8")
+    server.app.spawn_handlers.clear()
+
+    @server.app.spawn
+    async def main(session: Any) -> None:
+        session.set @ Scene(WebRTCStereoVideoPlane(key="s", src=stream.url, distanceToCamera=1))
+        await session.forever()
+
+    server.start()
+    stop = threading.Event()
+
+    def push() -> None:  # side by side: left eye red, right eye blue
+        frame = np.zeros((240, 640, 3), np.uint8)
+        frame[:, :320] = BGR["red"]
+        frame[:, 320:] = BGR["blue"]
+        for _ in range(30 * 60):
+            if stop.is_set():
+                return
+            stream.push_frame(frame)
+            stop.wait(1 / 30)
+
+    thread = threading.Thread(target=push, daemon=True)
+    thread.start()
+    try:
+        page.goto(server.url())
+        look.connected()
+        shot = look.until(lambda im: look.share(im, CENTRE, "red") > 0.9, "the left eye (red)")
+        assert look.share(shot, (0, 0, 640, 480), "blue") < 0.01  # the right eye is not drawn
+    finally:
+        stop.set()
+        thread.join(timeout=5)

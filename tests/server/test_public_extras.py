@@ -27,6 +27,10 @@ def test_top_level_names() -> None:
     assert (Workspace, Blob, WebRTCStream) == (W, B, Direct)
     with pytest.raises(AttributeError):
         vuer.NotAThing  # noqa: B018
+    from vuer import jpg, png  # the public docs' import (upstream §13.27)
+    from vuer.workspace import jpg as wjpg
+
+    assert jpg is wjpg and callable(png)
 
 
 async def test_async_at_both_forms() -> None:

@@ -139,3 +139,34 @@ async def test_pushed_frames_reach_an_aiortc_peer(tmp_path) -> None:
             break
         await asyncio.sleep(0.05)
     assert not stream.ready
+
+
+async def test_two_peers_at_once_each_get_frames(tmp_path) -> None:
+    """Several pages watch one stream; each peer encodes its own frames (no shared frame)."""
+    app = make_app(tmp_path)
+    stream = app.create_webrtc_stream("cam", codec="VP8", max_bitrate=800_000, max_framerate=30)
+    stop = threading.Event()
+    frame = np.empty((120, 160, 3), np.uint8)
+
+    def pusher() -> None:  # reuses one buffer, as camera loops do
+        for i in range(3000):
+            if stop.is_set():
+                return
+            frame[:] = (255, 0, 0) if i % 2 else (200, 0, 0)  # blue, two levels
+            stream.push_frame(frame)
+            stop.wait(1 / 30)
+
+    thread = threading.Thread(target=pusher, daemon=True)
+    async with running(app):
+        thread.start()
+        try:
+            results = await asyncio.gather(
+                _receive_colour(stream, rounds=20), _receive_colour(stream, rounds=20)
+            )
+        finally:
+            stop.set()
+            thread.join(timeout=5)
+    for means, ready in results:
+        assert ready
+        r, g, b = means[-1]
+        assert b > 150 and r < 60 and g < 60, means[-1]

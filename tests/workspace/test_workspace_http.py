@@ -102,6 +102,15 @@ async def test_links_file_bytes_sync_async_and_errors(site, tmp_path) -> None:
         assert (s, body) == (200, b"42")
         s, body, _ = await get(http, base(app) + "/workspace/api/broken")
         assert s == 500 and b"kaput" in body
+        app.workspace.link(lambda request: {"got": request.method}, "api/post", method="POST")
+        async with http.post(base(app) + "/workspace/api/post") as r:
+            assert r.status == 200 and await r.json() == {"got": "POST"}
+        async with http.get(base(app) + "/workspace/api/post") as r:
+            assert r.status == 405
+        async with http.post(base(app) + "/workspace/api/status") as r:
+            assert r.status == 405
+        async with http.post(base(app) + "/workspace/only.ply") as r:
+            assert r.status == 405
         assert app.workspace.unlink("api/status")
         s, _, _ = await get(http, base(app) + "/workspace/api/status")
         assert s == 404

@@ -102,8 +102,7 @@ class WebRTCStream:
         self._base_url = base_url or (lambda: "")
         self._frames = _LatestFrame()
         self._ready = threading.Event()
-        self._track: Any = None  # the aiortc track, built when the first browser connects
-        self._relay: Any = None
+        self._relay: Any = None  # shares a custom track between peers
         self.peers = 0
 
     # ---- where the browser connects -------------------------------------------
@@ -132,7 +131,7 @@ class WebRTCStream:
             )
         if array.shape[0] % 2 or array.shape[1] % 2:  # yuv420p needs even sizes
             array = array[: array.shape[0] // 2 * 2, : array.shape[1] // 2 * 2]
-        self._frames.put(np.ascontiguousarray(array))
+        self._frames.put(np.array(array, copy=True, order="C"))  # callers reuse their buffers
 
     # ---- readiness ----------------------------------------------------------------
 
@@ -159,13 +158,20 @@ class WebRTCStream:
     # ---- aiortc side ------------------------------------------------------------
 
     def _source_track(self) -> Any:
-        """The track each peer gets a copy of (through one MediaRelay)."""
-        if self._track is None:
+        """A track for one more peer.
+
+        Pushed frames: each peer gets its own track and builds its own frames
+        from the newest array, because aiortc encodes in worker threads and a
+        frame object shared between peers is converted by several at once
+        (which crashes libswscale). A custom track is shared through one MediaRelay.
+        """
+        if self.custom_track is None:
+            return _frame_track(self)
+        if self._relay is None:
             from aiortc.contrib.media import MediaRelay
 
-            self._track = self.custom_track or _frame_track(self)
             self._relay = MediaRelay()
-        return self._relay.subscribe(self._track, buffered=False)
+        return self._relay.subscribe(self.custom_track, buffered=False)
 
     async def _next_video_frame(self, state: dict[str, Any]) -> Any:
         """The next av.VideoFrame: a new push, or the last one again after 1 s (black if none)."""

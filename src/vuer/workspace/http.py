@@ -111,7 +111,12 @@ def workspace_handler(get_workspace: Callable[[], Workspace]) -> Handler:
         name = request.match_info.get("filename", "")
         link = workspace.links.get("/" + name.strip("/")) if name.strip("/") else None
         if link is not None:
+            allowed = {link.method, "HEAD"} if link.method == "GET" else {link.method}
+            if request.method not in allowed:
+                raise web.HTTPMethodNotAllowed(request.method, sorted(allowed))
             return await _call_link(request, link)
+        if request.method not in ("GET", "HEAD"):
+            raise web.HTTPMethodNotAllowed(request.method, ["GET", "HEAD"])
         reason = unsafe_reason(name)
         if reason is not None:
             logger.warning("workspace: refused %r (%s) from %s", name, reason, request.remote)
