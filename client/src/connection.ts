@@ -5,6 +5,7 @@
 import { decode, encode } from "@msgpack/msgpack";
 import { setEventSink } from "./events";
 import { dispatchRpc, dropHeldRpcs } from "./rpc";
+import { dispatchServerEvent } from "./serverEvents";
 import { applyBatch, setConnection, stats } from "./store";
 import type { ClientMessage, ServerMessage } from "./types";
 
@@ -160,6 +161,7 @@ export class Connection {
         continue;
       }
       if (IGNORED.has(message.etype)) continue;
+      if (message.uuid === undefined && dispatchServerEvent(message)) continue;
       if (!dispatchRpc(message) && message.uuid === undefined)
         console.debug(`vuer: ignoring server event ${message.etype}`);
     }
