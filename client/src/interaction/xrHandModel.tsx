@@ -6,6 +6,7 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import * as THREE from "three";
+import { clone as cloneSkinned } from "three/examples/jsm/utils/SkeletonUtils.js";
 import { handAssetUrl, loadScene } from "./xrAssets";
 import { handPoses, type Side } from "./xrPoses";
 import { useXRState } from "./xrSession";
@@ -51,7 +52,8 @@ function useHandMesh(side: Side): HandMesh | null {
       .then(loadScene)
       .then((scene) => {
         if (!live) return;
-        const root = scene.clone(true);
+        // a skinned clone binds to its own bones (Object3D.clone keeps the originals)
+        const root = cloneSkinned(scene);
         root.traverse((object) => {
           object.frustumCulled = false; // the bind-pose bounds do not follow the bones
         });
