@@ -15,7 +15,14 @@ from typing import Any
 
 import pytest
 
-IWER = Path(__file__).resolve().parents[3] / "client" / "node_modules" / "iwer" / "build" / "iwer.min.js"
+IWER = (
+    Path(__file__).resolve().parents[3]
+    / "client"
+    / "node_modules"
+    / "iwer"
+    / "build"
+    / "iwer.min.js"
+)
 
 INSTALL = """
 window.__xrDevice = new IWER.XRDevice(IWER.metaQuest3);
