@@ -9,30 +9,12 @@ from typing import Any
 
 from vuer.events import HapticActuatorPulse
 from vuer.schemas import Hands, Head, MotionControllers, Scene
+from vuer.xr_events import HAND_JOINTS, ControllerState, HandState
 
-CONTROLLER_KEYS = {
-    "trigger",
-    "squeeze",
-    "touchpad",
-    "thumbstick",
-    "aButton",
-    "bButton",
-    "triggerValue",
-    "squeezeValue",
-    "touchpadValue",
-    "thumbstickValue",
-}
-HAND_KEYS = {
-    "pinch",
-    "pinchValue",
-    "squeeze",
-    "squeezeValue",
-    "tap",
-    "tapValue",
-    "pinchStrength",
-    "squeezeStrength",
-}
-THUMB_TIP, INDEX_TIP = 4, 9
+# the declared shapes (vuer.xr_events) are what arrives
+CONTROLLER_KEYS = set(ControllerState.__required_keys__)
+HAND_KEYS = set(HandState.__required_keys__)
+THUMB_TIP, INDEX_TIP = HAND_JOINTS.index("thumb-tip"), HAND_JOINTS.index("index-finger-tip")
 
 # The emulated controllers' grip and target-ray translations, from an XR frame in
 # the client's own reference space.
@@ -135,7 +117,7 @@ def test_controllers_then_hands_in_vr(live, page, xr) -> None:
     assert set(hands.value) == {"left", "leftState", "right", "rightState"}
     for side in ("left", "right"):
         joints = hands.value[side]
-        assert len(joints) == 25 * 16
+        assert len(joints) == len(HAND_JOINTS) * 16
         state = hands.value[f"{side}State"]
         assert set(state) == HAND_KEYS
         gap = joint_distance(joints, THUMB_TIP, INDEX_TIP)
