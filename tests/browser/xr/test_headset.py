@@ -225,7 +225,9 @@ def test_fps_caps_each_stream(live, page, xr) -> None:
     scene = Scene(bgChildren=[Head(key="slow", stream=True, fps=4)])
     _, events = start(live, page, xr, scene, "HEAD_MOVE")
     xr.enter(page)
-    got = [xr.next_event(events["HEAD_MOVE"]) for _ in range(6)]
-    # the client's send times: a timer at 4 per second never sends two within 200 ms
-    gaps = [b.ts - a.ts for a, b in zip(got, got[1:], strict=False)]
-    assert min(gaps) >= 200, gaps  # ts in ms
+    got = [xr.next_event(events["HEAD_MOVE"]) for _ in range(9)]
+    # the client's send times (ms): a timer at 4 per second averages 250 ms
+    # between sends (one late tick may be followed by an early one); the XR
+    # frame loop (60 per second here) would give about 17 ms
+    average = (got[-1].ts - got[0].ts) / (len(got) - 1)
+    assert average >= 200, [e.ts for e in got]
