@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import * as THREE from "three";
 import type { MotionController, VisualResponse } from "three/examples/jsm/libs/motion-controllers.module.js";
 import { controllerAsset, loadScene } from "./xrAssets";
+import { useDrawClaim } from "./xrDrawClaims";
 import type { Side } from "./xrPoses";
 import { useXRState } from "./xrSession";
 
@@ -153,5 +154,10 @@ function ControllerModel({ side }: { side: Side }) {
 export function XRControllerModels({ sides }: { sides: Side[] }): ReactNode {
   const inSession = useXRState((s) => s.session !== null);
   if (!inSession) return null;
-  return sides.map((side) => <ControllerModel key={side} side={side} />);
+  return sides.map((side) => <ClaimedController key={side} side={side} />);
+}
+
+/** Draws the controller unless another MotionControllers node already does. */
+function ClaimedController({ side }: { side: Side }): ReactNode {
+  return useDrawClaim(`controller:${side}`) ? <ControllerModel side={side} /> : null;
 }

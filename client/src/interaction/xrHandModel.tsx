@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import * as THREE from "three";
 import { clone as cloneSkinned } from "three/examples/jsm/utils/SkeletonUtils.js";
 import { handAssetUrl, loadScene } from "./xrAssets";
+import { useDrawClaim } from "./xrDrawClaims";
 import { handPoses, type Side } from "./xrPoses";
 import { useXRState } from "./xrSession";
 
@@ -126,6 +127,11 @@ export function XRHandModels(props: { sides: Side[]; showFrame: boolean; frameSc
   const inSession = useXRState((s) => s.session !== null);
   if (!inSession) return null;
   return props.sides.map((side) => (
-    <HandModel key={side} side={side} showFrame={props.showFrame} frameScale={props.frameScale} />
+    <ClaimedHand key={side} side={side} showFrame={props.showFrame} frameScale={props.frameScale} />
   ));
+}
+
+/** Draws the hand unless another Hands node already does. */
+function ClaimedHand(props: { side: Side; showFrame: boolean; frameScale: number }): ReactNode {
+  return useDrawClaim(`hand:${props.side}`) ? <HandModel {...props} /> : null;
 }

@@ -32,6 +32,13 @@ POSES_IN_PAGE = """() => new Promise((resolve) => {
   });
 })"""
 
+# How many visible objects of this name the scene holds.
+DRAWN = """((name) => {
+  let count = 0;
+  window.__vuer.three().scene.traverseVisible((o) => { if (o.name === name) count++; });
+  return count;
+})"""
+
 # Replace each controller's haptic actuator pulse with a recorder.
 SPY_ON_HAPTICS = """() => {
   window.__pulses = [];
@@ -147,6 +154,9 @@ def test_hands_disable_left_sends_only_the_right_hand(live, page, xr) -> None:
         event = xr.next_event(events["HAND_MOVE"])
         assert event.key == "right-only"
         assert set(event.value) == {"right", "rightState"}
+    # only the right hand's mesh is drawn (the bundled generic hand)
+    page.wait_for_function(f"{DRAWN}('r_handMeshNode') === 1")
+    assert page.evaluate(f"{DRAWN}('l_handMeshNode')") == 0
 
 
 def test_motion_controllers_send_only_the_sides_asked_for(live, page, xr) -> None:
@@ -161,6 +171,10 @@ def test_motion_controllers_send_only_the_sides_asked_for(live, page, xr) -> Non
     seen = [xr.next_event(events["CONTROLLER_MOVE"]) for _ in range(10)]
     assert {e.key for e in seen} == {"left-only"}  # left/right unset: nothing at all
     assert all(set(e.value) == {"left", "leftState"} for e in seen)
+    # both nodes draw, but each controller is drawn once: the bundled Quest 3 models
+    page.wait_for_function(f"{DRAWN}('xr_standard_trigger_pressed_value') === 2")
+    page.wait_for_timeout(500)
+    assert page.evaluate(f"{DRAWN}('xr_standard_trigger_pressed_value')") == 2
 
 
 def wait_pulses(page: Any, count: int) -> list[list[Any]]:
