@@ -245,3 +245,49 @@ def test_fps_caps_each_stream(live, page, xr) -> None:
     # frame loop (60 per second here) would give about 17 ms
     average = (got[-1].ts - got[0].ts) / (len(got) - 1)
     assert average >= 200, [e.ts for e in got]
+
+
+# iwer has no body tracking: give its frames an XRFrame.body (Quest Browser's
+# shape: joint name -> space) made of the controllers' spaces, in this order.
+FAKE_BODY = """() => new Promise((resolve) => {
+  const session = window.__vuer.three().gl.xr.getSession();
+  session.requestAnimationFrame((_t, frame) => {
+  Object.defineProperty(Object.getPrototypeOf(frame), "body", {
+    configurable: true,
+    get() {
+      const sources = Array.from(session.inputSources);
+      const left = sources.find((s) => s.handedness === "left");
+      const right = sources.find((s) => s.handedness === "right");
+      return new Map([
+        ["hips", left.targetRaySpace],
+        ["left-hand-wrist", left.gripSpace],
+        ["head", right.targetRaySpace],
+      ]);
+    },
+  });
+  resolve(null);
+  });
+})"""
+
+
+def test_body_streams_where_the_browser_tracks_a_body(live, page, xr) -> None:
+    from vuer.schemas import Body
+
+    scene = Scene(bgChildren=[Body(key="body", stream=True, fps=20)])
+    _, events = start(live, page, xr, scene, "BODY_MOVE")
+    xr.enter(page)
+    page.wait_for_timeout(500)
+    assert xr.drain(events["BODY_MOVE"]) == []  # no body tracking, nothing sent
+    xr.device(
+        page,
+        "d.controllers.left.position.set(-0.1, 1.0, -0.2);"
+        "d.controllers.right.position.set(0.3, 1.7, -0.1);",
+    )
+    page.evaluate(FAKE_BODY)
+    body = xr.next_event(
+        events["BODY_MOVE"], lambda e: close(translation(e.value["body"][16:32]), [0.3, 1.7, -0.1])
+    )
+    assert body.key == "body" and set(body.value) == {"body"}
+    joints = body.value["body"]
+    assert len(joints) == 2 * 16  # hips and head; the hand joint is left out
+    assert close(translation(joints[:16]), [-0.1, 1.0, -0.2])
