@@ -134,6 +134,9 @@ export class Connection {
       console.warn("vuer: dropping a message without an etype");
       return;
     }
+    // plain server events with listeners (haptics) act at once: during an XR
+    // session the page gets no animation frames to flush on
+    if (message.uuid === undefined && dispatchServerEvent(message)) return;
     this.pending.push(message);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -161,7 +164,6 @@ export class Connection {
         continue;
       }
       if (IGNORED.has(message.etype)) continue;
-      if (message.uuid === undefined && dispatchServerEvent(message)) continue;
       if (!dispatchRpc(message) && message.uuid === undefined)
         console.debug(`vuer: ignoring server event ${message.etype}`);
     }

@@ -1,6 +1,7 @@
 // Listeners for plain (non-RPC) server events such as HAPTIC_ACTUATOR_PULSE.
-// Each etype has one listener set; the connection hands every event it does
-// not otherwise handle to `dispatchServerEvent`.
+// The connection hands each decoded message to `dispatchServerEvent` as it
+// arrives, before scene changes wait for a frame: listeners act on devices,
+// not on the scene, and must not wait (a headset pauses the page's frames).
 import type { ServerMessage } from "./types";
 
 type Listener = (message: ServerMessage) => void;

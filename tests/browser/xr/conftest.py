@@ -38,6 +38,7 @@ def emulate(page: Any) -> None:
 
 
 def enter(page: Any, mode: str = "immersive-vr") -> None:
+    page.wait_for_function("window.__vuer && window.__vuer.three() != null")
     page.locator(f".vuer-xr-button[data-mode={mode}]").click()
     page.wait_for_function("window.__vuer.three()?.gl.xr.getSession() != null")
 
