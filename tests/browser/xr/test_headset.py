@@ -291,3 +291,27 @@ def test_body_streams_where_the_browser_tracks_a_body(live, page, xr) -> None:
     joints = body.value["body"]
     assert len(joints) == 2 * 16  # hips and head; the hand joint is left out
     assert close(translation(joints[:16]), [-0.1, 1.0, -0.2])
+
+
+# The joint frames drawn: visible axes helpers and the length of their x axis.
+JOINT_FRAMES = """(() => {
+  const sizes = [];
+  window.__vuer.three().scene.traverseVisible((o) => {
+    if (o.type === 'AxesHelper') sizes.push(Math.hypot(o.matrix.elements[0], o.matrix.elements[1], o.matrix.elements[2]));
+  });
+  return sizes;
+})()"""
+
+
+def test_hands_hide_left_still_sends_it_and_show_frame_draws_joint_frames(live, page, xr) -> None:
+    scene = Scene(bgChildren=[Hands(hideLeft=True, showFrame=True, frameScale=0.05, stream=True)])
+    _, events = start(live, page, xr, scene, "HAND_MOVE")
+    xr.device(page, "d.primaryInputMode = 'hand';")
+    xr.enter(page)
+    event = xr.next_event(events["HAND_MOVE"])
+    assert set(event.value) == {"left", "leftState", "right", "rightState"}  # hidden, still sent
+    page.wait_for_function(f"{DRAWN}('r_handMeshNode') === 1")
+    assert page.evaluate(f"{DRAWN}('l_handMeshNode')") == 0
+    sizes = page.evaluate(JOINT_FRAMES)
+    assert len(sizes) == 25  # the right hand's joints only
+    assert all(abs(size - 0.05) < 1e-4 for size in sizes)
