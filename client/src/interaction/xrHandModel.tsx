@@ -9,7 +9,7 @@ import * as THREE from "three";
 import { clone as cloneSkinned } from "three/examples/jsm/utils/SkeletonUtils.js";
 import { handAssetUrl, loadScene } from "./xrAssets";
 import { useDrawClaim } from "./xrDrawClaims";
-import { handPoses, type Side } from "./xrPoses";
+import { handPoses, scaleAboutWrist, type Side } from "./xrPoses";
 import { useXRState } from "./xrSession";
 
 export const JOINT_NAMES = [
@@ -71,7 +71,15 @@ function useHandMesh(side: Side): HandMesh | null {
 
 const scratch = { matrix: new THREE.Matrix4(), scale: new THREE.Vector3() };
 
-function HandModel({ side, showFrame, frameScale }: { side: Side; showFrame: boolean; frameScale: number }) {
+interface HandProps {
+  side: Side;
+  showFrame: boolean;
+  frameScale: number;
+  /** the public client's hand-size scale, about the wrist */
+  scale: number;
+}
+
+function HandModel({ side, showFrame, frameScale, scale }: HandProps) {
   const mesh = useHandMesh(side);
   const group = useMemo(() => new THREE.Group(), []);
   const frames = useMemo(() => {
@@ -98,7 +106,8 @@ function HandModel({ side, showFrame, frameScale }: { side: Side; showFrame: boo
     const source = frame
       ? Array.from(frame.session.inputSources).find((s) => s.hand && s.handedness === side)
       : undefined;
-    const poses = frame && space && source?.hand ? handPoses(frame, source.hand, space) : null;
+    const tracked = frame && space && source?.hand ? handPoses(frame, source.hand, space) : null;
+    const poses = tracked && scaleAboutWrist(tracked, scale);
     group.visible = poses !== null && mesh !== null;
     frames.holder.visible = poses !== null && showFrame;
     if (!poses) return;
@@ -123,15 +132,13 @@ function HandModel({ side, showFrame, frameScale }: { side: Side; showFrame: boo
 }
 
 /** The hands of `sides`, during an XR session only. */
-export function XRHandModels(props: { sides: Side[]; showFrame: boolean; frameScale: number }): ReactNode {
+export function XRHandModels({ sides, ...rest }: { sides: Side[] } & Omit<HandProps, "side">): ReactNode {
   const inSession = useXRState((s) => s.session !== null);
   if (!inSession) return null;
-  return props.sides.map((side) => (
-    <ClaimedHand key={side} side={side} showFrame={props.showFrame} frameScale={props.frameScale} />
-  ));
+  return sides.map((side) => <ClaimedHand key={side} side={side} {...rest} />);
 }
 
 /** Draws the hand unless another Hands node already does. */
-function ClaimedHand(props: { side: Side; showFrame: boolean; frameScale: number }): ReactNode {
+function ClaimedHand(props: HandProps): ReactNode {
   return useDrawClaim(`hand:${props.side}`) ? <HandModel {...props} /> : null;
 }

@@ -23,6 +23,7 @@ export function HandsNode({ node }: NodeProps): ReactNode {
       sides={drawn}
       showFrame={flag(node.showFrame, false)}
       frameScale={Math.max(1e-4, num(node.frameScale, 0.02))}
+      scale={scale}
     />
   );
 }

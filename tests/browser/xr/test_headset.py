@@ -315,3 +315,20 @@ def test_hands_hide_left_still_sends_it_and_show_frame_draws_joint_frames(live, 
     sizes = page.evaluate(JOINT_FRAMES)
     assert len(sizes) == 25  # the right hand's joints only
     assert all(abs(size - 0.05) < 1e-4 for size in sizes)
+
+
+def test_hands_scale_moves_joints_away_from_the_wrist(live, page, xr) -> None:
+    scene = Scene(
+        bgChildren=[Hands(key="plain", stream=True), Hands(key="big", stream=True, scale=2)]
+    )
+    _, events = start(live, page, xr, scene, "HAND_MOVE")
+    xr.device(page, "d.primaryInputMode = 'hand';")
+    xr.enter(page)
+    plain = xr.next_event(events["HAND_MOVE"], lambda e: e.key == "plain").value
+    big = xr.next_event(events["HAND_MOVE"], lambda e: e.key == "big").value
+    wrist = HAND_JOINTS.index("wrist")
+    assert close(translation(big["right"][:16]), translation(plain["right"][:16]))
+    reach = joint_distance(plain["right"], wrist, INDEX_TIP)
+    assert abs(joint_distance(big["right"], wrist, INDEX_TIP) - 2 * reach) < 1e-4
+    # the states are measured on the scaled hand, as in the public client
+    assert abs(big["rightState"]["pinchValue"] - 2 * plain["rightState"]["pinchValue"]) < 1e-4
