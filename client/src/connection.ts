@@ -6,6 +6,7 @@ import { decode, encode } from "@msgpack/msgpack";
 import { setEventSink } from "./events";
 import { dispatchRpc, dropHeldRpcs } from "./rpc";
 import { sessionEnded, sessionHealthy } from "./sessionError";
+import { dispatchServerEvent } from "./serverEvents";
 import { applyBatch, setConnection, stats } from "./store";
 import type { ClientMessage, ServerMessage } from "./types";
 
@@ -143,6 +144,9 @@ export class Connection {
       console.warn("vuer: dropping a message without an etype");
       return;
     }
+    // plain server events with listeners (haptics) act at once: during an XR
+    // session the page gets no animation frames to flush on
+    if (message.uuid === undefined && dispatchServerEvent(message)) return;
     this.pending.push(message);
     if (!this.flushScheduled) {
       this.flushScheduled = true;

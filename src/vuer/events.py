@@ -255,7 +255,15 @@ class Remove(ServerEvent):
 
 
 class HapticActuatorPulse(ServerEvent):
-    """Vibrate the XR controllers: ``left``/``right`` are ``{"strength", "duration"}``."""
+    """Vibrate the XR controllers once: ``session.send(HapticActuatorPulse(left=...))``.
+
+    ``left`` / ``right`` are ``{"strength": 0..1, "duration": ms}`` or ``None``
+    (that side stays still). The client pulses the running XR session's
+    controller on each given side once per event, however many
+    ``MotionControllers`` are in the scene; outside a session, or on a hand
+    without a controller, nothing happens. ``MotionControllers``' ``pulseLeftHash``
+    / ``pulseRightHash`` props do the same from the scene (see ``docs/xr.md``).
+    """
 
     etype = "HAPTIC_ACTUATOR_PULSE"
 
@@ -265,7 +273,24 @@ class HapticActuatorPulse(ServerEvent):
         right: dict[str, float] | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__({"left": left, "right": right}, **kwargs)
+        super().__init__({"left": _pulse("left", left), "right": _pulse("right", right)}, **kwargs)
+
+
+def _pulse(side: str, pulse: Any) -> dict[str, float] | None:
+    """A checked ``{"strength", "duration"}`` (strength clipped to 0..1), or None."""
+    if pulse is None:
+        return None
+    if not isinstance(pulse, dict) or not {"strength", "duration"} <= pulse.keys():
+        raise ValueError(
+            f"HapticActuatorPulse {side}= takes {{'strength': 0..1, 'duration': ms}}, got {pulse!r}"
+        )
+    strength, duration = pulse["strength"], pulse["duration"]
+    for name, value in (("strength", strength), ("duration", duration)):
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            raise ValueError(f"HapticActuatorPulse {side}.{name} must be a number, got {value!r}")
+    if duration < 0:
+        raise ValueError(f"HapticActuatorPulse {side}.duration must be >= 0 ms, got {duration!r}")
+    return {"strength": min(1, max(0, strength)), "duration": duration}
 
 
 class Frame(ServerEvent):

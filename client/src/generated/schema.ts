@@ -1873,7 +1873,7 @@ export interface HandActuatorProps extends NodeBase {
   value?: string;
 }
 
-/** `Hands` (Hands): Tracked XR hands: 25 joints per side, sent as ``HAND_MOVE`` when streaming. */
+/** `Hands` (Hands): Tracked XR hands: drawn in the headset, sent as ``HAND_MOVE`` when streaming. */
 export interface HandsProps extends NodeBase {
   tag: "Hands";
   /** translation in the parent frame, metres. @default [0, 0, 0] */
@@ -1890,7 +1890,7 @@ export interface HandsProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** send ``HAND_MOVE`` events. @default true */
+  /** send ``HAND_MOVE`` events. @default false */
   stream?: boolean;
   /** event rate, per second. @default 30 */
   fps?: number;
@@ -2394,7 +2394,7 @@ export interface MotionControllerActuatorProps extends NodeBase {
   cond?: string;
 }
 
-/** `MotionControllers` (MotionControllers): Tracked XR controllers: pose and buttons, sent as ``CONTROLLER_MOVE`` when streaming. */
+/** `MotionControllers` (MotionControllers): Tracked XR controllers: drawn in the headset, sent as ``CONTROLLER_MOVE`` when streaming. */
 export interface MotionControllersProps extends NodeBase {
   tag: "MotionControllers";
   /** translation in the parent frame, metres. @default [0, 0, 0] */
@@ -2417,10 +2417,26 @@ export interface MotionControllersProps extends NodeBase {
   stream?: boolean;
   /** event rate, per second. @default 30 */
   fps?: number;
-  /** track the left controller. */
+  /** send the left controller. */
   left?: boolean;
-  /** track the right controller. */
+  /** send the right controller. */
   right?: boolean;
+  /** do not draw the left controller. @default false */
+  hideLeft?: boolean;
+  /** do not draw the right controller. @default false */
+  hideRight?: boolean;
+  /** vibration strength for ``pulseLeftHash``, 0..1. @default 0.5 */
+  pulseLeftStrength?: number;
+  /** vibration length for ``pulseLeftHash``, ms. @default 100 */
+  pulseLeftDuration?: number;
+  /** a new value vibrates the left controller once. */
+  pulseLeftHash?: string;
+  /** vibration strength for ``pulseRightHash``, 0..1. @default 0.5 */
+  pulseRightStrength?: number;
+  /** vibration length for ``pulseRightHash``, ms. @default 100 */
+  pulseRightDuration?: number;
+  /** a new value vibrates the right controller once. */
+  pulseRightHash?: string;
 }
 
 /** `Movable` (Movable): A drag handle: its children move with it; drags send ``OBJECT_MOVE`` events. */
@@ -5611,7 +5627,7 @@ export const PROP_DEFAULTS: {
   "Gripper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, pinchWidth: 0.04, skeleton: false, axes: false, showOrigin: false },
   "HUDPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, fixed: false },
   "HandActuator": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, ctrlId: -1, offset: 0.01, low: 0.01, high: 1, cond: "right-squeeze", value: "right:thumb-tip,right:index-finger-tip" },
-  "Hands": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, stream: true, fps: 30, disableLeft: false, disableRight: false, hideLeft: false, hideRight: false, showFrame: false, frameScale: 0.02 },
+  "Hands": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, stream: false, fps: 30, disableLeft: false, disableRight: false, hideLeft: false, hideRight: false, showFrame: false, frameScale: 0.02 },
   "Head": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, stream: true, fps: 30, show: false, frameScale: 0.05 },
   "HemisphereLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, skyColor: "#ffffff", groundColor: "#444444" },
   "HemisphereLightStage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, intensity: 1, castShadow: false },
@@ -5626,7 +5642,7 @@ export const PROP_DEFAULTS: {
   "Line": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: false },
   "MjCameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, fps: 30, near: 0.1, far: 20, downsample: 1, distanceToCamera: 2, movable: true, showCameraFrustum: true },
   "MotionControllerActuator": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, ctrlId: -1, low: 0, high: 1, cond: "right-trigger" },
-  "MotionControllers": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, eventTypes: ["trigger", "squeeze"], stream: true, fps: 30 },
+  "MotionControllers": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, eventTypes: ["trigger", "squeeze"], stream: true, fps: 30, hideLeft: false, hideRight: false, pulseLeftStrength: 0.5, pulseLeftDuration: 100, pulseRightStrength: 0.5, pulseRightDuration: 100 },
   "Movable": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, offset: [0, 0, 0], showFrame: true, wireframe: false, localRotation: false },
   "MuJoCo": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, speed: 1, pause: false, fps: 60, timeout: 0, threshold: 0.001, useLights: true, useMocap: true, gizmoScale: 0.3, unpauseOnDrag: false, dragForceScale: 1, showDragArrow: true, showDragForceText: true },
   "MuJoCoProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },

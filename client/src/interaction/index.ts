@@ -20,6 +20,8 @@ import { BodyNode } from "./xrBody";
 import { HeadNode } from "./xrHead";
 import { HandsNode, MotionControllersNode } from "./xrInputs";
 import { WebXRMeshNode } from "./xrMesh";
+// HAPTIC_ACTUATOR_PULSE from the server vibrates the controllers.
+import "./xrHaptics";
 
 /** Tags whose whole behaviour lives in the core; their nodes draw nothing. */
 function Nothing(): null {

@@ -1,18 +1,18 @@
 // `Body`: WebXR body tracking (the experimental XRFrame.body of Quest
 // Browser). While an XR session reports a body and the node has `stream`,
-// `BODY_MOVE` goes out at up to `fps` with `{body, leftHand?, rightHand?}`:
+// `BODY_MOVE` goes out `fps` times a second (xrStream) with `{body, leftHand?, rightHand?}`:
 // 16 floats (column-major) per joint, in the session's reference space. `body`
 // lists the XRBody joints in the browser's order, hand joints left out; the
 // hands (25 joints each, the WebXR hand order) come from the hand inputs when
 // `leftHand` / `rightHand` ask for them. Without body tracking nothing is sent
 // or drawn; outside XR the per-frame work is one check.
 import { useFrame } from "@react-three/fiber";
-import { useMemo, useRef, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import * as THREE from "three";
-import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
 import { flag, num } from "./props";
-import { handPoses } from "./xrInputs";
+import { handPoses } from "./xrPoses";
+import { useXRStream } from "./xrStream";
 
 /** XRFrame.body (WebXR Body Tracking): joint name → space, in spec order. */
 interface BodyFrame {
@@ -81,39 +81,33 @@ function useJointDrawing(frameScale: number) {
   }, [frameScale]);
 }
 
+/** BODY_MOVE's value: the body joints, plus the hands `leftHand` / `rightHand` ask for. */
+function sampleBody(frame: XRFrame, space: XRReferenceSpace, hands: ("left" | "right")[]) {
+  const body = bodyPoses(frame, space);
+  if (!body) return null;
+  const value: Record<string, number[]> = { body: Array.from(body) };
+  for (const source of frame.session.inputSources) {
+    const side = source.handedness;
+    if (!source.hand || (side !== "left" && side !== "right") || !hands.includes(side)) continue;
+    const poses = handPoses(frame, source.hand, space);
+    if (poses) value[`${side}Hand`] = Array.from(poses);
+  }
+  return value;
+}
+
 export function BodyNode({ node }: NodeProps): ReactNode {
-  const stream = flag(node.stream, true);
-  const interval = 1000 / Math.max(0.1, num(node.fps, 30));
   const showBody = flag(node.showBody, true);
   const showFrame = flag(node.showFrame, true);
   const drawing = useJointDrawing(num(node.frameScale, 0.02));
-  const last = useRef(0);
-  const seen = useRef(false);
+  const hands = (["left", "right"] as const).filter((side) => node[`${side}Hand`] === true);
+  useXRStream(node, "BODY_MOVE", (frame, space) => sampleBody(frame, space, hands), true);
 
   useFrame((state, _delta, frame?: XRFrame) => {
-    if (!frame) {
-      if (seen.current) drawing.points.visible = drawing.axes.visible = seen.current = false;
-      return;
-    }
-    const space = state.gl.xr.getReferenceSpace();
-    const body = space && bodyPoses(frame, space);
-    seen.current = body !== null && body !== undefined;
-    drawing.points.visible = seen.current && showBody;
-    drawing.axes.visible = seen.current && showFrame;
-    if (!body || !space) return;
-    if (showBody || showFrame) drawing.draw(body);
-    const now = performance.now();
-    if (!stream || now - last.current < interval) return;
-    last.current = now;
-    const value: Record<string, number[]> = { body: Array.from(body) };
-    for (const source of frame.session.inputSources) {
-      const side = source.handedness;
-      if (!source.hand || (side !== "left" && side !== "right")) continue;
-      if (node[`${side}Hand`] !== true) continue;
-      const poses = handPoses(frame, source.hand, space);
-      if (poses) value[`${side}Hand`] = Array.from(poses);
-    }
-    sendEvent("BODY_MOVE", value, node.key);
+    const space = frame ? state.gl.xr.getReferenceSpace() : null;
+    const body = frame && space ? bodyPoses(frame, space) : null;
+    drawing.points.visible = body !== null && showBody;
+    drawing.axes.visible = body !== null && showFrame;
+    if (body && (showBody || showFrame)) drawing.draw(body);
   });
 
   return (

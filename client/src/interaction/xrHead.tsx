@@ -1,19 +1,23 @@
 // `Head`: the headset's pose from the standard WebXR viewer pose (any headset,
 // no body tracking needed). While an XR session runs and `stream` is on,
-// `HEAD_MOVE` goes out at up to `fps` with `{matrix}`: 16 floats, column-major,
+// `HEAD_MOVE` goes out `fps` times a second (xrStream) with `{matrix}`: 16 floats, column-major,
 // in the session's reference space. `show` draws an axes frame of
 // `frameScale` metres at the head. Outside XR the per-frame work is one check.
 import { useFrame } from "@react-three/fiber";
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import * as THREE from "three";
-import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
 import { flag, num } from "./props";
+import { useXRStream } from "./xrStream";
+
+function sampleHead(frame: XRFrame, space: XRReferenceSpace) {
+  const pose = frame.getViewerPose(space);
+  return pose ? { matrix: Array.from(pose.transform.matrix) } : null;
+}
 
 export function HeadNode({ node }: NodeProps): ReactNode {
-  const stream = flag(node.stream, true);
   const show = flag(node.show, false);
-  const interval = 1000 / Math.max(0.1, num(node.fps, 30));
+  useXRStream(node, "HEAD_MOVE", sampleHead, true);
   const scale = Math.max(1e-4, num(node.frameScale, 0.05));
   const axes = useMemo(() => {
     const helper = new THREE.AxesHelper(1);
@@ -22,7 +26,6 @@ export function HeadNode({ node }: NodeProps): ReactNode {
     return helper;
   }, []);
   useEffect(() => () => axes.dispose(), [axes]);
-  const last = useRef(0);
   const scaling = useMemo(() => new THREE.Matrix4(), []);
 
   useFrame((state, _delta, frame?: XRFrame) => {
@@ -39,10 +42,6 @@ export function HeadNode({ node }: NodeProps): ReactNode {
       axes.matrixWorldNeedsUpdate = true;
     }
     axes.visible = show;
-    const now = performance.now();
-    if (!stream || now - last.current < interval) return;
-    last.current = now;
-    sendEvent("HEAD_MOVE", { matrix: Array.from(matrix) }, node.key);
   });
 
   return <primitive object={axes} />;

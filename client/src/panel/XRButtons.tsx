@@ -7,7 +7,10 @@ const LABELS: Record<XRMode, string> = { "immersive-vr": "Enter VR", "immersive-
 
 function enter(mode: XRMode): void {
   const gl = getThree()?.gl;
-  if (!gl) return;
+  if (!gl) {
+    console.warn(`vuer: the 3D view is not ready yet; press "${LABELS[mode]}" again`);
+    return;
+  }
   enterXR(gl, mode).catch((error: unknown) => console.error(`vuer: could not start ${mode}`, error));
 }
 

@@ -2,7 +2,8 @@
 
 Components with ``stream=True`` send their poses back as events (see the
 table in SPEC §2): ``HAND_MOVE``, ``CONTROLLER_MOVE``, ``BODY_MOVE``,
-``OBJECT_MOVE``… Matrices are 16 floats, column-major.
+``OBJECT_MOVE``… Matrices are 16 floats, column-major. The XR events' values,
+with units, are declared in ``vuer.xr_events`` and described in ``docs/xr.md``.
 """
 
 from __future__ import annotations
@@ -28,10 +29,18 @@ __all__ = [
 
 
 class Hands(SceneElement):
-    """Tracked XR hands: 25 joints per side, sent as ``HAND_MOVE`` when streaming.
+    """Tracked XR hands: drawn in the headset, sent as ``HAND_MOVE`` when streaming.
+
+    ``HAND_MOVE``'s value (``vuer.xr_events.HandMoveValue``): ``left`` / ``right``,
+    25 joints × 16 floats (column-major poses, metres, WebXR joint order), and
+    ``leftState`` / ``rightState`` (``HandState``): ``pinch``, ``squeeze``, ``tap``
+    and their ``*Value`` distances in metres, plus ``pinchStrength`` /
+    ``squeezeStrength`` in 0..1. Sent ``fps`` times a second while a hand is
+    tracked. A numeric ``scale`` moves each joint that many times as far from the
+    wrist (in the events and the drawing), as the public client does.
 
     Props:
-        stream: bool = true -- send ``HAND_MOVE`` events.
+        stream: bool = false -- send ``HAND_MOVE`` events.
         fps: float = 30 -- event rate, per second.
         disableLeft: bool = false -- neither track nor draw the left hand.
         disableRight: bool = false -- neither track nor draw the right hand.
@@ -46,14 +55,34 @@ class Hands(SceneElement):
 
 
 class MotionControllers(SceneElement):
-    """Tracked XR controllers: pose and buttons, sent as ``CONTROLLER_MOVE`` when streaming.
+    """Tracked XR controllers: drawn in the headset, sent as ``CONTROLLER_MOVE`` when streaming.
+
+    ``CONTROLLER_MOVE``'s value (``vuer.xr_events.ControllerMoveValue``): ``left``
+    / ``right``, the target-ray pose (16 floats, column-major, metres), and
+    ``leftState`` / ``rightState`` (``ControllerState``: ``trigger``, ``squeeze``,
+    ``touchpad`` (``False`` / ``"touched"`` / ``"pressed"``), ``thumbstick``,
+    ``aButton``, ``bButton``, ``triggerValue`` and ``squeezeValue`` in 0..1,
+    ``touchpadValue`` and ``thumbstickValue`` ``[x, y]`` in -1..1). Only the sides
+    with ``left=True`` / ``right=True`` are sent, as in the public client.
+
+    Haptics: each new value of ``pulseLeftHash`` / ``pulseRightHash`` (any string,
+    e.g. a counter) vibrates that controller once with the side's strength and
+    duration; ``session.send(HapticActuatorPulse(...))`` does it without a node.
 
     Props:
         eventTypes: list[str] = ["trigger", "squeeze"] -- button events to report.
         stream: bool = true -- send ``CONTROLLER_MOVE`` events.
         fps: float = 30 -- event rate, per second.
-        left: bool -- track the left controller.
-        right: bool -- track the right controller.
+        left: bool -- send the left controller.
+        right: bool -- send the right controller.
+        hideLeft: bool = false -- do not draw the left controller.
+        hideRight: bool = false -- do not draw the right controller.
+        pulseLeftStrength: float = 0.5 -- vibration strength for ``pulseLeftHash``, 0..1.
+        pulseLeftDuration: float = 100 -- vibration length for ``pulseLeftHash``, ms.
+        pulseLeftHash: str -- a new value vibrates the left controller once.
+        pulseRightStrength: float = 0.5 -- vibration strength for ``pulseRightHash``, 0..1.
+        pulseRightDuration: float = 100 -- vibration length for ``pulseRightHash``, ms.
+        pulseRightHash: str -- a new value vibrates the right controller once.
     """
 
     tag = "MotionControllers"
@@ -82,6 +111,12 @@ class MotionControllers(SceneElement):
 class Body(SceneElement):
     """WebXR body tracking, sent as ``BODY_MOVE`` when streaming.
 
+    Only where the browser tracks the body (Quest Browser's WebXR body
+    tracking); elsewhere nothing is sent or drawn. ``BODY_MOVE``'s value
+    (``vuer.xr_events.BodyMoveValue``): ``body``, 16 floats per body joint
+    (column-major, metres, the browser's joint order, hands left out), and
+    ``leftHand`` / ``rightHand`` (25 × 16 floats) when asked for.
+
     Props:
         stream: bool = true -- send ``BODY_MOVE`` events.
         fps: float = 30 -- event rate, per second.
@@ -98,6 +133,9 @@ class Body(SceneElement):
 
 class Head(SceneElement):
     """The headset's pose, sent as ``HEAD_MOVE`` when streaming.
+
+    ``HEAD_MOVE``'s value: ``{"matrix": 16 floats}``, the viewer pose (column-major,
+    metres), ``fps`` times a second during an XR session.
 
     Props:
         stream: bool = true -- send head pose events.

@@ -1,0 +1,33 @@
+// Listeners for plain (non-RPC) server events such as HAPTIC_ACTUATOR_PULSE.
+// The connection hands each decoded message to `dispatchServerEvent` as it
+// arrives, before scene changes wait for a frame: listeners act on devices,
+// not on the scene, and must not wait (a headset pauses the page's frames).
+import type { ServerMessage } from "./types";
+
+type Listener = (message: ServerMessage) => void;
+
+const listeners = new Map<string, Set<Listener>>();
+
+/** Call `listener` for each server event of `etype`; returns the unsubscribe. */
+export function onServerEvent(etype: string, listener: Listener): () => void {
+  let set = listeners.get(etype);
+  if (!set) listeners.set(etype, (set = new Set()));
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+/** Runs the listeners of this event; false when it has none. */
+export function dispatchServerEvent(message: ServerMessage): boolean {
+  const set = listeners.get(message.etype);
+  if (!set || set.size === 0) return false;
+  for (const listener of set) {
+    try {
+      listener(message);
+    } catch (error) {
+      console.error(`vuer: handling ${message.etype} failed`, error);
+    }
+  }
+  return true;
+}
