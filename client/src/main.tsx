@@ -11,11 +11,12 @@
 //   `#vuer-camera-thumbs` with one `.vuer-camera-thumb[data-key]` (a button with
 //   a `canvas`; `data-selected`) per view, and `#vuer-camera-overlay[data-key]`
 //   (brackets `.vuer-bracket`, centre `.vuer-focus`) while looking through one.
-// - `window.__vuer`: `{ store, stats: {frames, messages, batches, errors,
-//   lastDecodeMs, lastApplyMs}, connection, three() }` — `store.getState().graph.nodes` is the scene by
+// - `window.__vuer`: `{ store, stats: {frames, drawCalls, triangles, messages,
+//   batches, errors, lastDecodeMs, lastApplyMs}, connection, three() }` — `store.getState().graph.nodes` is the scene by
 //   key; `three()` returns the R3F state (gl, scene, camera, size).
 // Query parameters: `ws` (socket URL, default this page's origin),
-// `collapseMenu=true` (start with the panel folded).
+// `collapseMenu=true` (start with the panel folded), `stats=true` (an overlay,
+// `#vuer-stats`, with fps and draw calls; frames are drawn only on change).
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";

@@ -3,6 +3,7 @@
 // scene goes on. The loaded tree is freed on change and unmount.
 import { Splat } from "@react-three/drei";
 import { useFrame } from "@react-three/fiber";
+import { useFramesWhile } from "../core/invalidate";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
@@ -115,6 +116,8 @@ function useAnimation(parsed: Parsed | null, node: NodeOf<ModelTag>): void {
   }, [parsed, play, index]);
   useEffect(() => () => void mixer?.stopAllAction(), [mixer]);
   useFrame((_, delta) => mixer?.update(delta * speed));
+  // Demand frame loop: keep drawing only while a clip plays.
+  useFramesWhile(() => mixer !== null);
 }
 
 /** Joint values of a URDF robot (name → angle or offset). */
