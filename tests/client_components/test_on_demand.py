@@ -38,4 +38,4 @@ async def test_a_static_scene_stops_drawing_and_a_change_draws_again(open_scene)
     await opened.page.wait_for_function(
         "document.getElementById('vuer-stats').textContent.includes('draw calls')", timeout=5_000
     )
-    assert await opened.page.evaluate("window.__vuer.stats.drawCalls") >= 20
+    assert await opened.page.evaluate("window.__vuer.stats.drawCalls") >= 1
