@@ -41,7 +41,14 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from vuer import Vuer  # noqa: E402
-from vuer.schemas import AmbientLight, Box, DirectionalLight, PointCloud, Scene  # noqa: E402
+from vuer.schemas import (  # noqa: E402
+    AmbientLight,
+    Box,
+    DirectionalLight,
+    OrbitControls,
+    PointCloud,
+    Scene,
+)
 from vuer.testing import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PUBLIC_BUILD = Path("/opt/vuer016/lib/python3.11/site-packages/vuer/client_build")
@@ -60,7 +67,8 @@ PROBE = """
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (event) => {
-        const size = event.data && event.data.byteLength ? event.data.byteLength : 0;
+        const data = event.data || {};
+        const size = data.byteLength || data.size || 0; // ArrayBuffer or Blob
         if (size > 100000) b.arrivals.push(performance.now());
       });
     }
@@ -152,6 +160,8 @@ def lit_scene(*children: Any, cam: list[float]) -> Scene:
     lights = [
         AmbientLight(key="ambient", intensity=0.6),
         DirectionalLight(key="sun", position=[3, 5, 4]),
+        # explicit: bgChildren replace the public client's default controls
+        OrbitControls(key="orbit", makeDefault=True),
     ]
     return Scene(*children, bgChildren=lights, camPosition=cam, background="#202020")
 
@@ -202,14 +212,15 @@ class Client:
     def orbit(self, seconds: float) -> float:
         """Drag across the canvas for `seconds`; frames drawn per second meanwhile."""
         w, h = VIEWPORT["width"], VIEWPORT["height"]
-        self.page.mouse.move(w * 0.3, h * 0.5)
+        # the right half: the public client's panel covers the left
+        self.page.mouse.move(w * 0.45, h * 0.5)
         self.page.mouse.down()
         before = self.counters()
         start = time.monotonic()
         i = 0
         while time.monotonic() - start < seconds:
             i += 1
-            x = w * (0.3 + 0.4 * ((i % 40) / 40))
+            x = w * (0.45 + 0.4 * ((i % 40) / 40))
             self.page.mouse.move(x, h * 0.5 + 20 * np.sin(i / 5), steps=2)
         after = self.counters()
         self.page.mouse.up()
