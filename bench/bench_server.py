@@ -1,7 +1,7 @@
 """Server speed, printed as JSON lines (targets in comments; nothing is asserted).
 
     python bench/bench_server.py            # all workloads
-    python bench/bench_server.py updates    # some of: updates pointcloud roundtrip idle
+    python bench/bench_server.py updates    # some of: updates yielding pointcloud roundtrip idle
     python bench/bench_server.py --public /tmp/pubvenv/bin/python   # public vuer, same code
 
 The server runs in a child process (the way users run it), the headless
@@ -10,6 +10,12 @@ client (``vuer.testing``) in this one. Workloads:
 * ``updates``: 5,000 ``session.update`` calls in a tight loop, timed from the
   first call until the client holds the final state (target >= 60k updates/s;
   public vuer 0.1.6 ~20k/s and delivers 101 of them).
+* ``yielding``: 5,000 ``session.update`` calls with ``await asyncio.sleep(0)``
+  between them, against a bare aiohttp websocket (a second child process, no
+  vuer) writing the same 5,000 frames pre-encoded, with the same yield between,
+  read by the same client in the same run. Prints the ratio (target <= 1.5x;
+  it was ~4x before the outbox's fast path, public vuer ~7x). The bare figure
+  without the yields is printed too, as the wire's limit.
 * ``pointcloud``: one 1,000,000-point ``PointCloud``, timed from the call until
   the client decoded it (target <= 0.06 s; public vuer 0.36 s). The client
   offers permessage-deflate as browsers do; the server decides.
@@ -73,6 +79,14 @@ def serve(port: int) -> None:
             for i in range(N_UPDATES):
                 session.update @ Box(key=f"b{i % 10}", position=[i, 0.5, -i])
             session.add @ Box(key="done", t0=t0)
+        elif event.value == "yielding":
+            session.set @ Scene(*(Box(key=f"b{i}", position=[0, 0, 0]) for i in range(10)))
+            await settle(session)
+            t0 = time.time_ns() // 1000
+            for i in range(N_UPDATES):
+                session.update @ Box(key=f"b{i % 10}", position=[i, 0.5, -i])
+                await asyncio.sleep(0)
+            session.add @ Box(key="done", t0=t0)
         elif event.value == "pointcloud":
             t0 = time.time_ns() // 1000  # int µs: the public package packs floats as float32
             session.upsert @ PointCloud(key="pc", vertices=vertices, colors=colors)
@@ -84,6 +98,49 @@ def serve(port: int) -> None:
 
     print("bench server starting", file=sys.stderr, flush=True)
     app.run()
+
+
+def serve_bare(port: int) -> None:
+    """A bare aiohttp websocket writing pre-encoded frames: the limit for ``yielding``."""
+    from aiohttp import WSMsgType, web
+
+    from vuer.serdes import decode, encode
+
+    def frame(etype: str, data: Any, **extra: Any) -> bytes:
+        return encode({"etype": etype, "ts": 0, "data": data, **extra})
+
+    scene = frame("SET", {"tag": "Scene", "key": "root", "children": [
+        {"tag": "Box", "key": f"b{i}", "position": [0, 0, 0]} for i in range(10)
+    ]})  # fmt: skip
+    updates = [
+        frame(
+            "UPDATE",
+            {"nodes": [{"tag": "Box", "key": f"b{i % 10}", "position": [i, 0.5, -i]}]},
+            strict=False,
+        )
+        for i in range(N_UPDATES)
+    ]
+
+    async def socket(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(compress=False, heartbeat=None)
+        await ws.prepare(request)
+        async for msg in ws:
+            if msg.type != WSMsgType.BINARY or decode(msg.data).get("etype") != "RUN":
+                continue
+            yielding = decode(msg.data).get("value") == "yielding"
+            await ws.send_bytes(scene)
+            t0 = time.time_ns() // 1000
+            for data in updates:
+                await ws.send_bytes(data)
+                if yielding:
+                    await asyncio.sleep(0)
+            done = {"tag": "Box", "key": "done", "t0": t0}
+            await ws.send_bytes(frame("ADD", {"nodes": [done], "to": None}))
+        return ws
+
+    app = web.Application()
+    app.router.add_get("/", socket)
+    web.run_app(app, host="127.0.0.1", port=port, print=None)
 
 
 # ---- the client side (this process) ---------------------------------------------
@@ -125,6 +182,46 @@ async def bench_updates(url: str, label: str) -> None:
             bytes_per_message=round(update_bytes / max(frames, 1), 1),
             final_state_exact=final == [N_UPDATES - 10 + k for k in range(10)],
         )
+
+
+async def _time_updates(url: str, run: str) -> float:
+    from vuer.testing import HeadlessClient
+
+    async with HeadlessClient(url) as client:
+        await client.send("RUN", run)
+        await client.wait_for(lambda c: c.scene.find("done") is not None, timeout=60)
+        elapsed = time.time() - client.scene.find("done")["t0"] / 1e6
+        final = [client.scene.find(f"b{k}")["position"][0] for k in range(10)]
+        if final != [N_UPDATES - 10 + k for k in range(10)]:
+            raise AssertionError(f"{url} {run}: wrong final state {final}")
+        return elapsed
+
+
+async def bench_yielding(url: str, label: str) -> None:
+    port = _free_port()
+    proc = await _spawn("--serve-bare", port, sys.executable)
+    try:
+        await _wait_listening(port, proc)
+        bare_url = f"ws://127.0.0.1:{port}"
+        ours, bare, bare_tight = [], [], []
+        for _ in range(5):  # interleaved rounds; the best of each is compared
+            ours.append(await _time_updates(url, "yielding"))
+            bare.append(await _time_updates(bare_url, "yielding"))
+            bare_tight.append(await _time_updates(bare_url, "tight"))
+    finally:
+        proc.terminate()
+        await proc.wait()
+    emit(
+        server=label,
+        workload="yielding",
+        updates=N_UPDATES,
+        seconds=round(min(ours), 4),
+        bare_seconds=round(min(bare), 4),
+        bare_no_yield_seconds=round(min(bare_tight), 4),
+        ratio=round(min(ours) / min(bare), 2),
+        ratio_to_no_yield=round(min(ours) / min(bare_tight), 2),
+        target_ratio=1.5,
+    )
 
 
 async def bench_pointcloud(url: str, label: str) -> None:
@@ -212,22 +309,26 @@ async def _wait_listening(port: int, proc: asyncio.subprocess.Process) -> None:
     raise TimeoutError("the bench server did not start")
 
 
-async def main(workloads: list[str], python: str, label: str) -> None:
-    port = _free_port()
+async def _spawn(flag: str, port: int, python: str) -> asyncio.subprocess.Process:
     env = dict(os.environ)
     if python == sys.executable:
         env["PYTHONPATH"] = str(SRC)
     else:  # another interpreter measures the vuer it has installed
         env.pop("PYTHONPATH", None)
-    proc = await asyncio.create_subprocess_exec(
+    return await asyncio.create_subprocess_exec(
         python,
         __file__,
-        "--serve",
+        flag,
         str(port),
         env=env,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
+
+
+async def main(workloads: list[str], python: str, label: str) -> None:
+    port = _free_port()
+    proc = await _spawn("--serve", port, python)
     try:
         await _wait_listening(port, proc)
         url = f"ws://127.0.0.1:{port}"
@@ -241,11 +342,18 @@ async def main(workloads: list[str], python: str, label: str) -> None:
         await proc.wait()
 
 
-BENCHES = {"updates": bench_updates, "pointcloud": bench_pointcloud, "roundtrip": bench_roundtrip}
+BENCHES = {
+    "updates": bench_updates,
+    "yielding": bench_yielding,
+    "pointcloud": bench_pointcloud,
+    "roundtrip": bench_roundtrip,
+}
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--serve":
         serve(int(sys.argv[2]))
+    elif len(sys.argv) > 2 and sys.argv[1] == "--serve-bare":
+        serve_bare(int(sys.argv[2]))
     else:
         parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
         parser.add_argument("workloads", nargs="*", default=[*BENCHES, "idle"])

@@ -5,6 +5,8 @@ import { HtmlLayer } from "./core/HtmlLayer";
 import { SceneRoot } from "./core/SceneRoot";
 import { setThreeGetter } from "./core/threeState";
 import { FrameCounter } from "./core/FrameCounter";
+import { InvalidateOnStore } from "./core/InvalidateOnStore";
+import { StatsOverlay, statsRequested } from "./core/StatsOverlay";
 import { CameraPreviews, PreviewPainter } from "./interaction/cameraPreviews";
 import { lensEvents } from "./interaction/fisheyeLens";
 import { GrabRenderRpc } from "./interaction/GrabRenderRpc";
@@ -37,10 +39,12 @@ export function App(): ReactNode {
         camera={CAMERA}
         shadows
         flat
+        frameloop="demand"
         events={lensEvents}
         onCreated={onCreated}
       >
         <FrameCounter />
+        <InvalidateOnStore />
         <GrabRenderRpc />
         <MeshTracker />
         <PreviewPainter />
@@ -49,6 +53,7 @@ export function App(): ReactNode {
       <HtmlLayer />
       <CameraPreviews />
       <Panel />
+      {statsRequested() && <StatsOverlay />}
     </>
   );
 }

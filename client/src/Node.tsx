@@ -1,7 +1,8 @@
 // Renders one scene node by key: looks up its tag's component, renders its
 // children, and isolates it (an error or a pending load in one node never takes
 // the rest of the scene down). Each Node selects only its own store entry.
-import { Children, Component, memo, Suspense, useMemo, type ErrorInfo, type ReactNode } from "react";
+import { Children, Component, memo, Suspense, useEffect, useMemo, type ErrorInfo, type ReactNode } from "react";
+import { requestFrame } from "./core/invalidate";
 import { lookup } from "./registry";
 import type { ChildRef, Entry } from "./sceneGraph";
 import { useEntry, useHidden } from "./store";
@@ -70,6 +71,9 @@ export const Node = memo(function Node({ nodeKey }: { nodeKey: string }): ReactN
   const entry = useEntry(nodeKey);
   const hidden = useHidden(nodeKey);
   const children = useMemo(() => renderRefs(entry?.slots.children), [entry?.slots.children]);
+  // Demand frame loop: a node's component may change three objects in its own
+  // effects (after the store's frames); draw once they have run.
+  useEffect(() => requestFrame(), [entry, hidden]);
   if (!entry || hidden) return null;
   const Rendered = lookup(entry.node.tag);
   if (!Rendered) {

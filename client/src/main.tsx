@@ -11,15 +11,18 @@
 //   `#vuer-camera-thumbs` with one `.vuer-camera-thumb[data-key]` (a button with
 //   a `canvas`; `data-selected`) per view, and `#vuer-camera-overlay[data-key]`
 //   (brackets `.vuer-bracket`, centre `.vuer-focus`) while looking through one.
-// - `window.__vuer`: `{ store, stats: {frames, messages, batches, errors,
-//   lastDecodeMs, lastApplyMs}, connection, three() }` — `store.getState().graph.nodes` is the scene by
-//   key; `three()` returns the R3F state (gl, scene, camera, size).
+// - `window.__vuer`: `{ store, stats: {frames, drawCalls, triangles, messages,
+//   batches, errors, lastDecodeMs, lastApplyMs}, connection, three() }` — `store.getState().graph.nodes` is the scene by
+//   key; `three()` returns the R3F state (gl, scene, camera, size);
+//   `batches()` counts the instancing groups ({groups, batched, instances}).
 // Query parameters: `ws` (socket URL, default this page's origin),
-// `collapseMenu=true` (start with the panel folded).
+// `collapseMenu=true` (start with the panel folded), `stats=true` (an overlay,
+// `#vuer-stats`, with fps and draw calls; frames are drawn only on change).
 import "./core/threeConsole";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { batchStats } from "./core/instancing";
 import { getThree } from "./core/threeState";
 import { Connection, socketUrl } from "./connection";
 import { sceneStore, stats } from "./store";
@@ -37,7 +40,7 @@ declare global {
     __vuer?: unknown;
   }
 }
-window.__vuer = { store: sceneStore, stats, connection, three: getThree };
+window.__vuer = { store: sceneStore, stats, connection, three: getThree, batches: batchStats };
 
 const container = document.getElementById("root");
 if (!container) throw new Error("vuer: index.html has no #root element");

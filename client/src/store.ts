@@ -18,7 +18,7 @@ export interface SceneState {
 }
 
 /** Counters for tests and benches; the *Ms fields time the latest message / batch. */
-export const stats = { frames: 0, messages: 0, batches: 0, errors: 0, lastDecodeMs: 0, lastApplyMs: 0 };
+export const stats = { frames: 0, drawCalls: 0, triangles: 0, messages: 0, batches: 0, errors: 0, lastDecodeMs: 0, lastApplyMs: 0 };
 
 export const sceneStore = createStore<SceneState>(() => ({
   version: 0,

@@ -3,7 +3,9 @@
 Every message is encoded when the program asks for it (so later mutation of an
 element changes nothing already sent) and queued here; one writer task per
 session sends the queue, woken by an ``asyncio.Event``. While the client keeps
-up, each message goes out as its own frame. While the writer is blocked on a
+up, each message goes out as its own frame: when nothing is queued and the
+transport has room, ``write_now`` hands it to the transport at once from the
+calling scene operation (no task switch); otherwise it is queued. While the writer is blocked on a
 full transport (the client is not reading fast enough):
 
 * ``UPDATE`` nodes queued behind the blocked frame merge by key into one open
@@ -91,8 +93,11 @@ class Outbox:
         on_overflow: Callable[[str], None],
         name: str = "",
         on_grow: Callable[[], None] | None = None,
+        write_now: Callable[[bytes], bool] | None = None,
     ) -> None:
         self._send = send
+        # Writes a frame synchronously when the transport has room; False: queue it.
+        self._write_now = write_now
         self._on_overflow = on_overflow
         self._on_grow = on_grow
         self.cap_bytes = cap_bytes
@@ -129,6 +134,8 @@ class Outbox:
             return
         if etype == "SET" and self._blocked:
             self._drop_superseded()
+        if self._send_at_once(frame):
+            return
         self._run = None
         self._items.append((etype, frame))
         self._grow(len(frame) + _ENTRY_OVERHEAD)
@@ -158,6 +165,16 @@ class Outbox:
                 for k, v in node.items()
             }
             self._grow(run.merge(node["key"], node, strict))
+
+    def _send_at_once(self, frame: bytes) -> bool:
+        # Only with an empty queue and an idle writer, so order is kept.
+        if self._items or self._blocked or self._write_now is None:
+            return False
+        if not self._write_now(frame):
+            return False
+        self.frames_sent += 1
+        self.bytes_sent += len(frame)
+        return True
 
     def _grow(self, delta: int) -> None:
         self.pending_bytes += delta

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import struct
 import threading
 import weakref
 from collections import deque
@@ -158,6 +159,7 @@ class VuerSession:
             on_overflow=self._on_overflow,
             name=ws_id,
             on_grow=self._check_budget,
+            write_now=self._write_now if ws is not None and request is not None else None,
         )
         self._tasks = TaskSet(logger, f"session {ws_id}")
         self._rpcs: dict[str, asyncio.Future[ClientEvent]] = {}
@@ -313,6 +315,22 @@ class VuerSession:
     async def _write(self, frame: bytes) -> None:
         assert self._ws is not None
         await self._ws.send_bytes(frame)
+        # aiohttp waits for a full transport only every 64 KiB it wrote itself; the
+        # fast path writes around it, so wait here: the writer then counts as behind.
+        if self._request is not None and self._request.protocol.writing_paused:
+            await self._request.writer.drain()
+
+    def _write_now(self, frame: bytes) -> bool:
+        """Write ``frame`` to the socket now if the transport has room (no await)."""
+        ws, request = self._ws, self._request
+        assert ws is not None and request is not None
+        transport = request.transport
+        if ws.closed or ws.compress or transport is None or transport.is_closing():
+            return False
+        if transport.get_write_buffer_size() + len(frame) > transport.get_write_buffer_limits()[1]:
+            return False
+        transport.write(ws_frame_header(len(frame)) + frame)
+        return True
 
     def _on_overflow(self, msg: str) -> None:
         logger.warning(msg)
@@ -640,6 +658,15 @@ def _close_reason(error: BaseException) -> str:
     if len(data) > 123:
         text = data[:120].decode(errors="ignore") + "..."
     return text
+
+
+def ws_frame_header(size: int) -> bytes:
+    """The header of one final, unmasked binary websocket frame (RFC 6455 5.2)."""
+    if size < 126:
+        return struct.pack("!BB", 0x82, size)
+    if size < 65536:
+        return struct.pack("!BBH", 0x82, 126, size)
+    return struct.pack("!BBQ", 0x82, 127, size)
 
 
 def _name(fn: Any) -> str:

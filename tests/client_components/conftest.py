@@ -137,7 +137,7 @@ async def open_scene(
     contexts: list[Any] = []
     pages: list[Any] = []
 
-    async def open_(setup: Scene, handlers: tuple[str, ...] = ()) -> Opened:
+    async def open_(setup: Scene, handlers: tuple[str, ...] = (), query: str = "") -> Opened:
         app = Vuer(host="127.0.0.1", port=0, static_root=tmp_path, queries={"collapseMenu": "true"})
         ready: asyncio.Future[VuerSession] = asyncio.get_running_loop().create_future()
 
@@ -172,7 +172,8 @@ async def open_scene(
         page.on(
             "request", lambda r: None if r.url.startswith(LOCAL) else opened.external.append(r.url)
         )
-        await page.goto(app.get_url("127.0.0.1"))
+        url = app.get_url("127.0.0.1")
+        await page.goto(f"{url}{'&' if '?' in url else '?'}{query}" if query else url)
         opened.session = await asyncio.wait_for(ready, 15)
         return opened
 

@@ -142,3 +142,31 @@ async def test_an_unencodable_update_while_behind_raises_and_changes_nothing():
         box.push_update(nodes, False, lambda: encode(nodes))
     await finish(send, box, writer)
     assert send.frames[-1]["data"]["nodes"] == [{"tag": "Box", "key": "a", "x": 1}]
+
+
+async def test_fast_path_writes_at_once_only_when_nothing_waits():
+    send = GatedSend()
+    direct: list[dict] = []
+    room = {"open": True}
+
+    def write_now(data: bytes) -> bool:
+        if room["open"]:
+            direct.append(decode(data))
+        return room["open"]
+
+    box = Outbox(send, cap_bytes=1 << 20, on_overflow=lambda m: None, write_now=write_now)
+    writer = asyncio.ensure_future(box.run())
+    update(box, "a", x=0)
+    assert [f["data"]["nodes"][0]["x"] for f in direct] == [0]  # written without a task switch
+    room["open"] = False  # the transport is full: queue, and the writer sends it
+    update(box, "a", x=1)
+    await asyncio.wait_for(send.entered.wait(), 2)
+    room["open"] = True
+    for i in range(2, 50):  # the writer waits on the transport: these merge, never jump ahead
+        update(box, "a", x=i)
+    assert len(direct) == 1
+    await finish(send, box, writer)
+    assert [f["data"]["nodes"][0]["x"] for f in send.frames] == [1, 49]
+    assert box.frames_sent == 3
+    update(box, "a", x=99)  # closed: neither path takes it
+    assert len(direct) == 1

@@ -3,6 +3,7 @@
 // (the scene's background texture) and BackgroundColor.
 import { useFrame, useThree } from "@react-three/fiber";
 import { type ReactNode, type Ref, useEffect, useMemo, useRef, useState } from "react";
+import { requestFrame, useFramesWhile } from "../core/invalidate";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
@@ -148,6 +149,9 @@ function useVideoTexture(src: unknown, loop: boolean, autoplay: boolean, muted: 
     const video = document.createElement("video");
     Object.assign(video, { src: url, loop, muted, playsInline: true, crossOrigin: "anonymous" });
     video.addEventListener("loadedmetadata", () => setSized((n) => n + 1));
+    // Demand frame loop: VideoPlaneNode draws while it plays; a (re)start asks again.
+    video.addEventListener("playing", requestFrame);
+    video.addEventListener("seeked", requestFrame);
     if (autoplay) video.play().catch((error: unknown) => console.warn("vuer: video did not start:", error));
     const next = new THREE.VideoTexture(video);
     next.colorSpace = THREE.SRGBColorSpace;
@@ -165,6 +169,10 @@ function useVideoTexture(src: unknown, loop: boolean, autoplay: boolean, muted: 
 
 export function VideoPlaneNode({ node }: TypedNodeProps<"VideoPlane">): ReactNode {
   const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
+  useFramesWhile(() => {
+    const playing = texture?.image as HTMLVideoElement | undefined;
+    return playing !== undefined && !playing.paused && !playing.ended;
+  });
   if (!texture) return null;
   const video = texture.image as HTMLVideoElement;
   const aspect = typeof node.aspect === "number"

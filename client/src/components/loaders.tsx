@@ -3,6 +3,7 @@
 // scene goes on. The loaded tree is freed on change and unmount.
 import { Splat } from "@react-three/drei";
 import { useFrame } from "@react-three/fiber";
+import { requestFrame, useFramesWhile } from "../core/invalidate";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
@@ -91,9 +92,11 @@ function useOverrides(object: THREE.Object3D | undefined, node: NodeOf<ModelTag>
       replaced.push([o, original]);
       o.material = material;
     });
+    requestFrame(); // materials changed outside React props
     return () => {
       for (const [mesh, original] of replaced) mesh.material = original;
       made.forEach((m) => m.dispose());
+      requestFrame();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the override's content
   }, [object, overrideKey, castShadow, receiveShadow]);
@@ -115,6 +118,8 @@ function useAnimation(parsed: Parsed | null, node: NodeOf<ModelTag>): void {
   }, [parsed, play, index]);
   useEffect(() => () => void mixer?.stopAllAction(), [mixer]);
   useFrame((_, delta) => mixer?.update(delta * speed));
+  // Demand frame loop: keep drawing only while a clip plays.
+  useFramesWhile(() => mixer !== null);
 }
 
 /** Joint values of a URDF robot (name → angle or offset). */
@@ -124,6 +129,7 @@ function useJoints(object: THREE.Object3D | undefined, joints: unknown): void {
     const robot = object as (THREE.Object3D & { setJointValues?: (v: Record<string, number>) => void }) | undefined;
     if (!robot?.setJointValues || !joints || typeof joints !== "object") return;
     robot.setJointValues(joints as Record<string, number>);
+    requestFrame();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on content
   }, [object, jointKey]);
 }

@@ -5,6 +5,7 @@
 // is dropped. The texture and its bitmap are freed on unmount.
 import { useEffect, useRef, useState } from "react";
 import type * as THREE from "three";
+import { requestFrame } from "../core/invalidate";
 import { decodeImage, describeSource, disposeTexture, textureFor } from "./imageSource";
 
 export function useImageTexture(src: unknown, linear = true, label = "image"): THREE.Texture | null {
@@ -28,6 +29,7 @@ export function useImageTexture(src: unknown, linear = true, label = "image"): T
           (shown.image as ImageBitmap).close();
           shown.image = bitmap;
           shown.needsUpdate = true;
+          requestFrame(); // new pixels in the same texture: no prop changed, so ask
           setFrame((n) => n + 1);
         } else {
           if (shown) disposeTexture(shown);

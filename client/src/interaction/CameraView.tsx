@@ -2,6 +2,7 @@
 // for its key and, with `stream="frame"` or `"time"`, sends CAMERA_VIEW
 // events at up to `fps`. `showFrustum` draws its frustum in the main view.
 import { useFrame, useThree } from "@react-three/fiber";
+import { useFramesWhile } from "../core/invalidate";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
 import { CameraHelper, PerspectiveCamera } from "three";
 import { useTransform } from "../core/transform";
@@ -91,6 +92,7 @@ export function CameraViewNode({ node, children }: NodeProps): ReactNode {
   const interval = 1000 / Math.max(0.1, num(node.fps, 30));
   const last = useRef(0);
   const busy = useRef(false);
+  useFramesWhile(() => streaming); // demand frame loop: a streaming view keeps frames coming
   useFrame(() => {
     const now = performance.now();
     if (!streaming || busy.current || now - last.current < interval) return;
