@@ -11,15 +11,19 @@ import { GrabRenderRpc } from "./interaction/GrabRenderRpc";
 import { MeshTracker } from "./interaction/xrMesh";
 import { Panel } from "./panel/Panel";
 
-/** The clear colour shown when the Scene sets no background. */
-const CLEAR_COLOR = "#f2f2f2";
+/** The clear colour shown when the Scene sets no background (white, as the public client). */
+const CLEAR_COLOR = "#ffffff";
 
-/** The built-in camera; marked so the Scene's camPosition applies to it only. */
+/**
+ * The built-in camera, where the public client's is (fov 75 at [0, 0, 5],
+ * unturned: a z-up scene is seen from above); marked so the Scene's
+ * camPosition applies to it only.
+ */
 const CAMERA = {
-  fov: 50,
+  fov: 75,
   near: 0.01,
   far: 2000,
-  position: [0, 2, 5] as [number, number, number],
+  position: [0, 0, 5] as [number, number, number],
   userData: { vuerDefault: true },
 };
 
@@ -36,7 +40,6 @@ export function App(): ReactNode {
         className="vuer-canvas-wrap"
         camera={CAMERA}
         shadows
-        flat
         events={lensEvents}
         onCreated={onCreated}
       >

@@ -1758,15 +1758,15 @@ export interface GridProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** size of the small cells, metres. @default 0.1 */
+  /** size of the small cells, metres. @default 0.2 */
   cellSize?: number;
   /** size of the large sections, metres. @default 1 */
   sectionSize?: number;
-  /** colour of the cell lines. */
+  /** colour of the cell lines. @default "#6f6f6f" */
   cellColor?: Color;
-  /** colour of the section lines. */
+  /** colour of the section lines. @default "#23aaff" */
   sectionColor?: Color;
-  /** distance where the grid fades out, metres. @default 50 */
+  /** distance where the grid fades out, metres. @default 40 */
   fadeDistance?: number;
   /** extend to the horizon. @default true */
   infiniteGrid?: boolean;
@@ -3474,11 +3474,11 @@ export interface SceneCameraProps extends NodeBase {
   material?: Record<string, unknown>;
   /** the point the camera looks at. @default [0, 0, 0] */
   lookAt?: Vec3;
-  /** vertical field of view, degrees. @default 50 */
+  /** vertical field of view, degrees. @default 60 */
   fov?: number;
   /** near plane, metres. @default 0.1 */
   near?: number;
-  /** far plane, metres. @default 1000 */
+  /** far plane, metres. @default 2000 */
   far?: number;
   /** principal point x offset, -1..1 of the half width. @default 0 */
   cx?: number;
@@ -5607,7 +5607,7 @@ export const PROP_DEFAULTS: {
   "Gamepad": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, index: 0 },
   "Glb": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "GrabRender": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Grid": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, cellSize: 0.1, sectionSize: 1, fadeDistance: 50, infiniteGrid: true, width: 10, height: 10, cellThickness: 0.6, sectionThickness: 1, fadeStrength: 1.5, followCamera: false },
+  "Grid": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, cellSize: 0.2, sectionSize: 1, cellColor: "#6f6f6f", sectionColor: "#23aaff", fadeDistance: 40, infiniteGrid: true, width: 10, height: 10, cellThickness: 0.6, sectionThickness: 1, fadeStrength: 1.5, followCamera: false },
   "Gripper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, pinchWidth: 0.04, skeleton: false, axes: false, showOrigin: false },
   "HUDPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, fixed: false },
   "HandActuator": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, ctrlId: -1, offset: 0.01, low: 0.01, high: 1, cond: "right-squeeze", value: "right:thumb-tip,right:index-finger-tip" },
@@ -5653,7 +5653,7 @@ export const PROP_DEFAULTS: {
   "Ring": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Scene": { up: [0, 1, 0], bgChildren: [], rawChildren: [], htmlChildren: [], toneMappingExposure: 1, frameloop: "demand" },
   "SceneBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, backgroundIntensity: 1, backgroundBlurriness: 0 },
-  "SceneCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, lookAt: [0, 0, 0], fov: 50, near: 0.1, far: 1000, cx: 0, cy: 0 },
+  "SceneCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, lookAt: [0, 0, 0], fov: 60, near: 0.1, far: 2000, cx: 0, cy: 0 },
   "SceneCameraControl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, moveSpeed: 1, keyboardRotateSpeed: 1, mouseRotateSpeed: 1, dollySpeed: 1, truckSpeed: 1, stream: false },
   "Shape": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "SimpleOrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -5, right: 5, top: 5, bottom: -5, manual: false },

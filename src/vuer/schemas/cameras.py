@@ -144,9 +144,9 @@ class SceneCamera(SceneElement):
 
     Props:
         lookAt: vec3 = [0, 0, 0] -- the point the camera looks at.
-        fov: float = 50 -- vertical field of view, degrees.
+        fov: float = 60 -- vertical field of view, degrees.
         near: float = 0.1 -- near plane, metres.
-        far: float = 1000 -- far plane, metres.
+        far: float = 2000 -- far plane, metres.
         cx: float = 0 -- principal point x offset, -1..1 of the half width.
         cy: float = 0 -- principal point y offset, -1..1 of the half height.
     """

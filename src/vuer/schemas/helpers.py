@@ -82,12 +82,15 @@ class SkeletalGripper(SceneElement):
 class Grid(SceneElement):
     """An infinite ground grid (``DefaultScene`` adds one with key "grid").
 
+    The scene props ``grid=False`` or ``showGrid=False`` hide the grids of
+    the scene's ``bgChildren``.
+
     Props:
-        cellSize: float = 0.1 -- size of the small cells, metres.
+        cellSize: float = 0.2 -- size of the small cells, metres.
         sectionSize: float = 1 -- size of the large sections, metres.
-        cellColor: color -- colour of the cell lines.
-        sectionColor: color -- colour of the section lines.
-        fadeDistance: float = 50 -- distance where the grid fades out, metres.
+        cellColor: color = "#6f6f6f" -- colour of the cell lines.
+        sectionColor: color = "#23aaff" -- colour of the section lines.
+        fadeDistance: float = 40 -- distance where the grid fades out, metres.
         infiniteGrid: bool = true -- extend to the horizon.
         width: float = 10 -- width of the grid plane, metres.
         height: float = 10 -- depth of the grid plane, metres.
