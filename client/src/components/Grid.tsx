@@ -39,8 +39,8 @@ export function GridNode({ node, children }: TypedNodeProps<"Grid">): ReactNode 
         sectionSize={num(node.sectionSize, 1)}
         cellColor={color(node.cellColor, "#6f6f6f")}
         sectionColor={color(node.sectionColor, "#23aaff")}
-        cellThickness={num(node.cellThickness, 0.6)}
-        sectionThickness={num(node.sectionThickness, 1)}
+        cellThickness={num(node.cellThickness, 0.7)}
+        sectionThickness={num(node.sectionThickness, 1.6)}
         fadeDistance={num(node.fadeDistance, 40)}
         fadeStrength={num(node.fadeStrength, 1.5)}
         infiniteGrid={bool(node.infiniteGrid, true)}

@@ -1774,9 +1774,9 @@ export interface GridProps extends NodeBase {
   width?: number;
   /** depth of the grid plane, metres. @default 10 */
   height?: number;
-  /** width of the cell lines, pixels. @default 0.6 */
+  /** width of the cell lines, pixels. @default 0.7 */
   cellThickness?: number;
-  /** width of the section lines, pixels. @default 1 */
+  /** width of the section lines, pixels. @default 1.6 */
   sectionThickness?: number;
   /** how sharply the grid fades (exponent). @default 1.5 */
   fadeStrength?: number;
@@ -5607,7 +5607,7 @@ export const PROP_DEFAULTS: {
   "Gamepad": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, index: 0 },
   "Glb": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "GrabRender": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Grid": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, cellSize: 0.2, sectionSize: 1, cellColor: "#6f6f6f", sectionColor: "#23aaff", fadeDistance: 40, infiniteGrid: true, width: 10, height: 10, cellThickness: 0.6, sectionThickness: 1, fadeStrength: 1.5, followCamera: false },
+  "Grid": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, cellSize: 0.2, sectionSize: 1, cellColor: "#6f6f6f", sectionColor: "#23aaff", fadeDistance: 40, infiniteGrid: true, width: 10, height: 10, cellThickness: 0.7, sectionThickness: 1.6, fadeStrength: 1.5, followCamera: false },
   "Gripper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, pinchWidth: 0.04, skeleton: false, axes: false, showOrigin: false },
   "HUDPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, fixed: false },
   "HandActuator": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, ctrlId: -1, offset: 0.01, low: 0.01, high: 1, cond: "right-squeeze", value: "right:thumb-tip,right:index-finger-tip" },

@@ -94,8 +94,8 @@ class Grid(SceneElement):
         infiniteGrid: bool = true -- extend to the horizon.
         width: float = 10 -- width of the grid plane, metres.
         height: float = 10 -- depth of the grid plane, metres.
-        cellThickness: float = 0.6 -- width of the cell lines, pixels.
-        sectionThickness: float = 1 -- width of the section lines, pixels.
+        cellThickness: float = 0.7 -- width of the cell lines, pixels.
+        sectionThickness: float = 1.6 -- width of the section lines, pixels.
         fadeStrength: float = 1.5 -- how sharply the grid fades (exponent).
         followCamera: bool = false -- keep the grid centred under the camera.
     """
