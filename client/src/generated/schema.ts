@@ -515,7 +515,7 @@ export interface BoxProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -735,6 +735,8 @@ export interface CameraViewProps extends NodeBase {
   downsample?: number;
   /** distance of the preview plane, metres. @default 2 */
   distanceToCamera?: number;
+  /** projection; an orthographic view sees at every depth what the perspective one sees at distanceToCamera. @default "perspective" */
+  ctype?: "perspective" | "orthographic";
   /** let the user drag the view. @default true */
   movable?: boolean;
   /** show the view as an overlay. @default false */
@@ -772,7 +774,7 @@ export interface CapsuleProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -899,7 +901,7 @@ export interface CircleProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -967,7 +969,7 @@ export interface ConeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1105,7 +1107,7 @@ export interface CylinderProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1311,7 +1313,7 @@ export interface DodecahedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1358,7 +1360,7 @@ export interface EdgesProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1407,7 +1409,7 @@ export interface ExtrudeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1628,11 +1630,11 @@ export interface FrustumProps extends NodeBase {
   focalLength?: number;
   /** size of the up marker. @default 1 */
   upScale?: number;
-  /** draw the image plane. @default false */
+  /** draw the image plane on the far plane: the src image, or red without one. @default false */
   showImagePlane?: boolean;
   /** draw the focal plane. @default true */
   showFocalPlane?: boolean;
-  /** colour of the optical centre. */
+  /** colour of the up-pointing triangle that marks the optical centre. @default "#ff0000" */
   colorOrigin?: Color;
   /** colour of the cone. */
   colorCone?: Color;
@@ -2049,7 +2051,7 @@ export interface IcosahedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -2266,7 +2268,7 @@ export interface LatheProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -2616,7 +2618,7 @@ export interface OctahedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -2888,11 +2890,11 @@ export interface PerspectiveFrustumProps extends NodeBase {
   focalLength?: number;
   /** size of the up marker. @default 1 */
   upScale?: number;
-  /** draw the camera's image (src) on the far plane. @default false */
+  /** draw the image plane on the far plane: the src image, or red without one. @default false */
   showImagePlane?: boolean;
   /** draw the focal plane. @default true */
   showFocalPlane?: boolean;
-  /** colour of the optical centre. */
+  /** colour of the up-pointing triangle that marks the optical centre. @default "#ff0000" */
   colorOrigin?: Color;
   /** colour of the focal plane. */
   colorFocalPlane?: Color;
@@ -2958,7 +2960,7 @@ export interface PlaneProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -3192,7 +3194,7 @@ export interface PolyhedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -3379,7 +3381,7 @@ export interface RingProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -3550,7 +3552,7 @@ export interface ShapeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -3747,7 +3749,7 @@ export interface SphereProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4022,7 +4024,7 @@ export interface TetrahedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4221,7 +4223,7 @@ export interface TorusProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4268,7 +4270,7 @@ export interface TorusKnotProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4401,7 +4403,7 @@ export interface TubeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4817,7 +4819,7 @@ export interface WireframeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -5581,7 +5583,7 @@ export const PROP_DEFAULTS: {
   "CameraHelper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, aspect: 1.3333333333, near: 0.1, far: 1 },
   "CameraPreviewOverlay": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, margin: 12, showLabel: true, showCornerBrackets: true, showCenterFocus: true },
   "CameraPreviewThumbs": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, previewHeight: 120, gap: 8, margin: 12, showLabels: true },
-  "CameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, near: 0.1, far: 20, stream: "ondemand", fps: 30, renderDepth: false, showFrustum: true, downsample: 1, distanceToCamera: 2, movable: true, monitor: false },
+  "CameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, near: 0.1, far: 20, stream: "ondemand", fps: 30, renderDepth: false, showFrustum: true, downsample: 1, distanceToCamera: 2, ctype: "perspective", movable: true, monitor: false },
   "Capsule": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "CatmullRomLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20, closed: false, curveType: "centripetal", tension: 0.5 },
   "Center": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, top: false, right: false, bottom: false, left: false, front: false, back: false, disable: false, disableX: false, disableY: false, disableZ: false, precise: true },
@@ -5603,7 +5605,7 @@ export const PROP_DEFAULTS: {
   "Fbx": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "FisheyeCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, segments: 64 },
   "FisheyeFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 180, aspect: 1, colorCone: "#ff0000" },
-  "Frustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, upScale: 1, showImagePlane: false, showFocalPlane: true, zoom: 1 },
+  "Frustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, upScale: 1, showImagePlane: false, showFocalPlane: true, colorOrigin: "#ff0000", zoom: 1 },
   "Gamepad": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, index: 0 },
   "Glb": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "GrabRender": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
@@ -5637,7 +5639,7 @@ export const PROP_DEFAULTS: {
   "OrthographicFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", width: 1, height: 1, zoom: 1 },
   "Pcd": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, encoding: "ascii", size: 0.01, opacity: 1, wireframe: false },
   "PerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, cx: 0, cy: 0 },
-  "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000", upScale: 1, showImagePlane: false, showFocalPlane: true },
+  "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000", upScale: 1, showImagePlane: false, showFocalPlane: true, colorOrigin: "#ff0000" },
   "Pivot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, disableRotations: false, disableAxes: false },
   "Plane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "PlaybackAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
