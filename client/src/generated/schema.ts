@@ -2448,7 +2448,7 @@ export interface MovableProps extends NodeBase {
   handle?: number | Vec3;
   /** draw the handle's frame. @default true */
   showFrame?: boolean;
-  /** draw the handle as a wireframe. @default false */
+  /** draw the handle as an orange wireframe (else it is grabbable but unseen). @default false */
   wireframe?: boolean;
   /** rotate about the local axes. @default false */
   localRotation?: boolean;
@@ -2911,7 +2911,7 @@ export interface PivotProps extends NodeBase {
   rotation?: Vec3;
   /** orientation as [x, y, z, w]; wins over rotation. */
   quaternion?: Vec4;
-  /** gizmo size. @default 1 */
+  /** gizmo size (the length of its arrows, metres). @default 0.4 */
   scale?: number;
   /** 16 floats, column-major; replaces position/rotation/scale. */
   matrix?: Mat4;
@@ -5640,7 +5640,7 @@ export const PROP_DEFAULTS: {
   "Pcd": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, encoding: "ascii", size: 0.01, opacity: 1, wireframe: false },
   "PerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, cx: 0, cy: 0 },
   "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000", upScale: 1, showImagePlane: false, showFocalPlane: true, colorOrigin: "#ff0000" },
-  "Pivot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, disableRotations: false, disableAxes: false },
+  "Pivot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 0.4, hide: false, disableRotations: false, disableAxes: false },
   "Plane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "PlaybackAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
   "Ply": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1, size: 0.01 },

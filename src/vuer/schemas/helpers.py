@@ -57,6 +57,9 @@ class Arrow(SceneElement):
 class Gripper(SceneElement):
     """A parallel-jaw gripper marker, for grasp poses.
 
+    A dark stem, a palm and two fingers with coloured tips: blue on the -X
+    finger, red on the +X one.
+
     Props:
         color: color -- body colour.
         pinchWidth: float = 0.04 -- half the distance between the jaws, metres.
