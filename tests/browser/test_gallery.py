@@ -49,13 +49,21 @@ OUTLIER_SHARE = 0.01
 def default_scene() -> Any:
     return DefaultScene(
         Box(key="grey", args=[1, 1, 1], position=[-1.5, 0.5, 0], material={"color": "#808080"}),
-        Sphere(key="maroon", args=[0.6, 48, 24], position=[1.5, 0.6, 0], material={"color": "maroon"}),
+        Sphere(
+            key="maroon", args=[0.6, 48, 24], position=[1.5, 0.6, 0], material={"color": "maroon"}
+        ),
     )
 
 
 def plain_scene() -> Any:
     return Scene(
-        Box(key="red", args=[1, 1, 1], position=[-1.8, 0, 0], rotation=[0.4, 0.6, 0], material={"color": "red"}),
+        Box(
+            key="red",
+            args=[1, 1, 1],
+            position=[-1.8, 0, 0],
+            rotation=[0.4, 0.6, 0],
+            material={"color": "red"},
+        ),
         Cylinder(key="teal", args=[0.4, 0.4, 1.2, 32], material={"color": "teal"}),
         Sphere(key="white", args=[0.6, 48, 24], position=[1.8, 0, 0], materialType="basic"),
         bgChildren=[HemisphereLightStage(key="lights")],
@@ -66,7 +74,10 @@ def z_up_scene() -> Any:
     return Scene(
         Plane(key="ground", args=[20, 20], material={"color": "#b0b0b0"}),
         Box(key="block", args=[1, 1, 1], position=[1, 1, 0.5], material={"color": "#3060c0"}),
-        bgChildren=[AmbientLight(key="ambient", intensity=0.5), DirectionalLight(key="sun", position=[2, 1, 5])],
+        bgChildren=[
+            AmbientLight(key="ambient", intensity=0.5),
+            DirectionalLight(key="sun", position=[2, 1, 5]),
+        ],
         up=[0, 0, 1],
     )
 
@@ -118,7 +129,9 @@ def test_gallery_matches_its_reference(live, page, look, name: str) -> None:
     server = live(SCENES[name]())
     page.goto(server.url())
     look.connected()
-    page.add_style_tag(content="#vuer-panel { display: none !important; }")  # pixels of the scene only
+    page.add_style_tag(
+        content="#vuer-panel { display: none !important; }"
+    )  # pixels of the scene only
     page.wait_for_function(
         "window.__vuer.store.getState().graph.nodes.size > 0 && window.__vuer.stats.frames > 10"
     )
@@ -146,6 +159,8 @@ def test_the_comparison_catches_a_change_of_look() -> None:
     mean, outliers = difference(reference, greyer)
     assert mean > MEAN_TOLERANCE or outliers > OUTLIER_SHARE
     w, h = reference.size
-    closer = reference.crop((w // 10, h // 10, w - w // 10, h - h // 10)).resize((w, h))  # 1.25x zoom
+    closer = reference.crop((w // 10, h // 10, w - w // 10, h - h // 10)).resize(
+        (w, h)
+    )  # 1.25x zoom
     mean, outliers = difference(reference, closer)
     assert mean > MEAN_TOLERANCE or outliers > OUTLIER_SHARE

@@ -58,7 +58,11 @@ def is_blue(px: np.ndarray) -> np.ndarray:
 
 def red_ball(key: str, position: list[float]) -> Sphere:
     return Sphere(
-        key=key, args=[0.08, 16, 8], position=position, materialType="basic", material={"color": "red"}
+        key=key,
+        args=[0.08, 16, 8],
+        position=position,
+        materialType="basic",
+        material={"color": "red"},
     )
 
 
@@ -71,13 +75,19 @@ def test_upsert_before_any_set_draws_on_the_default_grid(live, page, look) -> No
     look.connected()
     session = server.session()
     session.upsert @ Box(
-        key="b", args=[1, 1, 1], position=[0, 0.5, 0], materialType="basic", material={"color": "red"}
+        key="b",
+        args=[1, 1, 1],
+        position=[0, 0.5, 0],
+        materialType="basic",
+        material={"color": "red"},
     )
     box = (300, 190, 340, 240)  # the unit box on the ground, seen from [0, 5, 10]
     image = look.until(lambda im: look.share(im, box, "red") > 0.8, "an upserted box with no set")
     # ... on the default scene's grid (cyan section lines below it) under its camera.
     assert cyan(pixels(image, (0, 300, 640, 480))).mean() > 0.05
-    tree = page.evaluate("Object.keys(Object.fromEntries(window.__vuer.store.getState().graph.nodes))")
+    tree = page.evaluate(
+        "Object.keys(Object.fromEntries(window.__vuer.store.getState().graph.nodes))"
+    )
     assert {"grid", "light-stage", "SceneCamera", "b"} <= set(tree)
 
 
@@ -94,7 +104,9 @@ def test_default_scene_camera_grid_and_shading_match_the_public_client(live, pag
     )
     page.goto(server.url())
     look.connected()
-    image = look.until(lambda im: centre_of(im.crop((360, 220, 430, 260)), is_red) is not None, "the ball")
+    image = look.until(
+        lambda im: centre_of(im.crop((360, 220, 430, 260)), is_red) is not None, "the ball"
+    )
     x, y = centre_of(image.crop((360, 220, 430, 260)), is_red) or (0, 0)
     assert abs(x + 360 - 394) <= 3 and abs(y + 220 - 239) <= 3  # fov 60 from [0, 5, 10]
     # White background, cyan section lines; the grey box is shaded, not flat:
@@ -161,7 +173,9 @@ def test_texture_maps_by_url_and_numpy_load_once(live, page, look, tmp_path: Pat
         )
         for i, x in enumerate((-2, 0))
     ]
-    box = Box(key="b", args=[1, 1, 1], position=[2, 0, 0], materialType="basic", material={"map": blue})
+    box = Box(
+        key="b", args=[1, 1, 1], position=[2, 0, 0], materialType="basic", material={"map": blue}
+    )
     server = live(Scene(*spheres, box))
     page.goto(server.url())
     look.connected()
@@ -229,7 +243,12 @@ def test_orthographic_camera_view_draws_a_box_frustum(live, page, look) -> None:
     # its far one ~130 px.
     a = np.asarray(image.convert("RGB"), dtype=np.int32)
     ys, xs = np.nonzero(a.sum(axis=2) < 600)
-    assert xs.max() - xs.min() > 150 and ys.max() - ys.min() > 110, (xs.min(), xs.max(), ys.min(), ys.max())
+    assert xs.max() - xs.min() > 150 and ys.max() - ys.min() > 110, (
+        xs.min(),
+        xs.max(),
+        ys.min(),
+        ys.max(),
+    )
 
 
 # ---- 4: outlines -----------------------------------------------------------------------
@@ -246,6 +265,7 @@ def test_outlines_draw_a_halo_around_the_box(live, page, look) -> None:
     server = live(Scene(box, background="black", camPosition=[0, 0, 5]))
     page.goto(server.url())
     look.connected()
+
     # The box's front face spans columns ~285..355 at y = 240; the halo sits just outside.
     def halo(im: Any) -> bool:
         ring = pixels(im, (279, 236, 285, 244))
@@ -260,7 +280,9 @@ def test_outlines_draw_a_halo_around_the_box(live, page, look) -> None:
 
 
 @pytest.mark.allow_console_errors
-def test_text3d_missing_font_logs_once_and_draws_with_the_bundled_font(live, page, look, probe) -> None:
+def test_text3d_missing_font_logs_once_and_draws_with_the_bundled_font(
+    live, page, look, probe
+) -> None:
     texts = [
         Text3D(
             "Hi",
@@ -277,10 +299,14 @@ def test_text3d_missing_font_logs_once_and_draws_with_the_bundled_font(live, pag
     server = live(Scene(*texts, camPosition=[0, 0, 3]))
     page.goto(server.url())
     look.connected()
-    look.until(lambda im: look.share(im, (200, 150, 440, 330), "red") > 0.01, "the text, bundled font")
+    look.until(
+        lambda im: look.share(im, (200, 150, 440, 330), "red") > 0.01, "the text, bundled font"
+    )
     session = server.session()
     for i in range(5):  # re-renders must not log again
-        session.update @ Text3D("Hi", key="t0", font="/static/missing-font.json", position=[-0.6, i * 0.001, 0])
+        session.update @ Text3D(
+            "Hi", key="t0", font="/static/missing-font.json", position=[-0.6, i * 0.001, 0]
+        )
     page.wait_for_timeout(1000)
     about_font = [e for e in probe.console_errors if "missing-font.json" in e]
     assert len(about_font) == 1, about_font
@@ -312,7 +338,12 @@ def test_pivot_gizmo_is_small_and_movable_handle_unseen(live, page, look) -> Non
     coloured[:, 320:] = False  # the movable's half
     ys, xs = np.nonzero(coloured)
     # ~25 x 20 px at the default scale of 0.4 (a scale of 1 gave ~60 px).
-    assert xs.max() - xs.min() < 40 and ys.max() - ys.min() < 40, (xs.min(), xs.max(), ys.min(), ys.max())
+    assert xs.max() - xs.min() < 40 and ys.max() - ys.min() < 40, (
+        xs.min(),
+        xs.max(),
+        ys.min(),
+        ys.max(),
+    )
 
 
 def test_gripper_has_blue_and_red_fingertips(live, page, look) -> None:
@@ -340,13 +371,17 @@ def write_splat(path: Path) -> None:
     for y0, rgb in ((1.0, (255, 0, 0)), (-1.0, (0, 0, 255))):
         for _ in range(300):
             x, y, z = rng.normal(0, 0.15), y0 + rng.normal(0, 0.15), rng.normal(0, 0.15)
-            rows.append(struct.pack("<3f3f4B4B", x, y, z, 0.05, 0.05, 0.05, *rgb, 255, 255, 128, 128, 128))
+            rows.append(
+                struct.pack("<3f3f4B4B", x, y, z, 0.05, 0.05, 0.05, *rgb, 255, 255, 128, 128, 128)
+            )
     path.write_bytes(b"".join(rows))
 
 
 def test_splat_sits_in_its_files_coordinates(live, page, look, tmp_path: Path) -> None:
     write_splat(tmp_path / "two.splat")
-    server = live(DefaultScene(Splat(key="sp", src="/static/two.splat"), up=[0, 0, -1], showGrid=False))
+    server = live(
+        DefaultScene(Splat(key="sp", src="/static/two.splat"), up=[0, 0, -1], showGrid=False)
+    )
     page.goto(server.url())
     look.connected()
 
@@ -354,5 +389,8 @@ def test_splat_sits_in_its_files_coordinates(live, page, look, tmp_path: Path) -
         return centre_of(im, is_red) is not None and centre_of(im, is_blue) is not None
 
     image = look.until(both, "the two splat clusters", timeout=30)
-    (_, red_y), (_, blue_y) = centre_of(image, is_red) or (0, 0), centre_of(image, is_blue) or (0, 0)
+    (_, red_y), (_, blue_y) = (
+        centre_of(image, is_red) or (0, 0),
+        centre_of(image, is_blue) or (0, 0),
+    )
     assert red_y < blue_y - 30  # y = +1 is drawn above y = -1, as on the public client
