@@ -1,6 +1,7 @@
 // The page: the WebGL canvas with the scene, the HTML overlay and the panel.
 import { Canvas, type RootState } from "@react-three/fiber";
 import type { ReactNode } from "react";
+import { builtInFov } from "./core/cameraQuery";
 import { HtmlLayer } from "./core/HtmlLayer";
 import { SceneRoot } from "./core/SceneRoot";
 import { setThreeGetter } from "./core/threeState";
@@ -15,12 +16,12 @@ import { Panel } from "./panel/Panel";
 const CLEAR_COLOR = "#ffffff";
 
 /**
- * The built-in camera, where the public client's is (fov 75 at [0, 0, 5],
- * unturned: a z-up scene is seen from above); marked so the Scene's
- * camPosition applies to it only.
+ * The built-in camera, where the public client's is (fov 75, or the `fov`
+ * query parameter, at [0, 0, 5], unturned: a z-up scene is seen from above);
+ * marked so the Scene's camPosition applies to it only.
  */
 const CAMERA = {
-  fov: 75,
+  fov: builtInFov(),
   near: 0.01,
   far: 2000,
   position: [0, 0, 5] as [number, number, number],

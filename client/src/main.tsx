@@ -15,7 +15,8 @@
 //   lastDecodeMs, lastApplyMs}, connection, three() }` — `store.getState().graph.nodes` is the scene by
 //   key; `three()` returns the R3F state (gl, scene, camera, size).
 // Query parameters: `ws` (socket URL, default this page's origin),
-// `collapseMenu=true` (start with the panel folded).
+// `collapseMenu=true` (start with the panel folded), `fov` (the built-in
+// camera's vertical field of view, degrees; 75 by default, as the public client).
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";

@@ -127,7 +127,7 @@ def settled(look: Any, page: Any) -> Image.Image:
 @pytest.mark.parametrize("name", sorted(SCENES))
 def test_gallery_matches_its_reference(live, page, look, name: str) -> None:
     server = live(SCENES[name]())
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     page.add_style_tag(
         content="#vuer-panel { display: none !important; }"

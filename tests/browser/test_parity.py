@@ -71,7 +71,7 @@ def red_ball(key: str, position: list[float]) -> Sphere:
 
 def test_upsert_before_any_set_draws_on_the_default_grid(live, page, look) -> None:
     server = live()  # the program never sets a scene
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     session = server.session()
     session.upsert @ Box(
@@ -102,7 +102,7 @@ def test_default_scene_camera_grid_and_shading_match_the_public_client(live, pag
             Box(key="grey", args=[1, 1, 1], position=[0, 0.5, 0], material=grey),
         )
     )
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     image = look.until(
         lambda im: centre_of(im.crop((360, 220, 430, 260)), is_red) is not None, "the ball"
@@ -120,7 +120,7 @@ def test_default_scene_camera_grid_and_shading_match_the_public_client(live, pag
 
 def test_plain_scene_uses_the_public_clients_camera(live, page, look) -> None:
     server = live(Scene(red_ball("x2", [2, 0, 0])))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     image = look.until(lambda im: centre_of(im, is_red) is not None, "the ball")
     x, y = centre_of(image, is_red) or (0, 0)
@@ -133,7 +133,7 @@ def test_plain_scene_uses_the_public_clients_camera(live, page, look) -> None:
 def test_z_up_scene_looks_straight_down_at_its_ground(live, page, look) -> None:
     ground = Plane(key="ground", args=[40, 40], materialType="basic", material={"color": "#2040a0"})
     server = live(Scene(ground, up=[0, 0, 1]))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
 
     def all_ground(im: Any) -> bool:
@@ -146,7 +146,7 @@ def test_z_up_scene_looks_straight_down_at_its_ground(live, page, look) -> None:
 @pytest.mark.parametrize("prop", ["grid", "showGrid"])
 def test_grid_false_hides_the_default_grid(live, page, look, prop: str) -> None:
     server = live(DefaultScene(red_ball("o", [0, 0, 0]), **{prop: False}))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     image = look.until(lambda im: centre_of(im, is_red) is not None, "the ball")
     page.wait_for_timeout(300)
@@ -177,7 +177,7 @@ def test_texture_maps_by_url_and_numpy_load_once(live, page, look, tmp_path: Pat
         key="b", args=[1, 1, 1], position=[2, 0, 0], materialType="basic", material={"map": blue}
     )
     server = live(Scene(*spheres, box))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     left, middle, right = (170, 220, 200, 260), (305, 225, 335, 255), (430, 225, 460, 255)
 
@@ -198,7 +198,7 @@ def test_texture_maps_by_url_and_numpy_load_once(live, page, look, tmp_path: Pat
 def test_frustum_image_plane_without_frustum_is_red(live, page, look) -> None:
     frustum = Frustum(key="f", showImagePlane=True, showFrustum=False, showUp=False, far=1, fov=50)
     server = live(Scene(frustum, camPosition=[0, 0, 3]))  # looking down the frustum's -Z
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     # The far plane (1 m away, 0.93 x 0.7 m) fills the middle of the view.
     look.until(lambda im: look.share(im, (280, 210, 360, 270), "red") > 0.95, "a red image plane")
@@ -207,7 +207,7 @@ def test_frustum_image_plane_without_frustum_is_red(live, page, look) -> None:
 def test_frustum_apex_marker_is_a_red_triangle(live, page, look) -> None:
     frustum = Frustum(key="f", showFrustum=False, showUp=False, near=1, far=2, fov=50)
     server = live(Scene(frustum, camPosition=[0, 0, 2]))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     image = look.until(lambda im: centre_of(im, is_red) is not None, "the apex marker")
     a = np.asarray(image.convert("RGB"), dtype=np.int32)
@@ -230,7 +230,7 @@ def test_orthographic_camera_view_draws_a_box_frustum(live, page, look) -> None:
         showFrustum=True,
     )
     server = live(Scene(view, camPosition=[0, 0, 4]))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
 
     def drawn(im: Any) -> bool:
@@ -263,7 +263,7 @@ def test_outlines_draw_a_halo_around_the_box(live, page, look) -> None:
         outlines={"angle": 0, "thickness": 0.005, "color": "white"},
     )
     server = live(Scene(box, background="black", camPosition=[0, 0, 5]))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
 
     # The box's front face spans columns ~285..355 at y = 240; the halo sits just outside.
@@ -297,7 +297,7 @@ def test_text3d_missing_font_logs_once_and_draws_with_the_bundled_font(
         for i in range(3)
     ]
     server = live(Scene(*texts, camPosition=[0, 0, 3]))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     look.until(
         lambda im: look.share(im, (200, 150, 440, 330), "red") > 0.01, "the text, bundled font"
@@ -325,7 +325,7 @@ def test_pivot_gizmo_is_small_and_movable_handle_unseen(live, page, look) -> Non
             grid=False,
         )
     )
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
     box = (100, 100, 540, 380)
     image = look.until(lambda im: look.share(im, box, "blue") > 0.002, "the movable's box")
@@ -350,7 +350,7 @@ def test_gripper_has_blue_and_red_fingertips(live, page, look) -> None:
     # The fingers reach along -Z, opening along X; seen from their tips (from -Z), so
     # world -X is on the right of the picture.
     server = live(Scene(Gripper(key="g"), camPosition=[0, 0.05, -0.35]))
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
 
     def tips(im: Any) -> bool:
@@ -382,7 +382,7 @@ def test_splat_sits_in_its_files_coordinates(live, page, look, tmp_path: Path) -
     server = live(
         DefaultScene(Splat(key="sp", src="/static/two.splat"), up=[0, 0, -1], showGrid=False)
     )
-    page.goto(server.url())
+    page.goto(server.url(fov=None))
     look.connected()
 
     def both(im: Any) -> bool:
