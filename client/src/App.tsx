@@ -1,6 +1,7 @@
 // The page: the WebGL canvas with the scene, the HTML overlay and the panel.
 import { Canvas, type RootState } from "@react-three/fiber";
 import type { ReactNode } from "react";
+import { builtInFov } from "./core/cameraQuery";
 import { HtmlLayer } from "./core/HtmlLayer";
 import { SceneRoot } from "./core/SceneRoot";
 import { setThreeGetter } from "./core/threeState";
@@ -13,15 +14,19 @@ import { GrabRenderRpc } from "./interaction/GrabRenderRpc";
 import { MeshTracker } from "./interaction/xrMesh";
 import { Panel } from "./panel/Panel";
 
-/** The clear colour shown when the Scene sets no background. */
-const CLEAR_COLOR = "#f2f2f2";
+/** The clear colour shown when the Scene sets no background (white, as the public client). */
+const CLEAR_COLOR = "#ffffff";
 
-/** The built-in camera; marked so the Scene's camPosition applies to it only. */
+/**
+ * The built-in camera, where the public client's is (fov 75, or the `fov`
+ * query parameter, at [0, 0, 5], unturned: a z-up scene is seen from above);
+ * marked so the Scene's camPosition applies to it only.
+ */
 const CAMERA = {
-  fov: 50,
+  fov: builtInFov(),
   near: 0.01,
   far: 2000,
-  position: [0, 2, 5] as [number, number, number],
+  position: [0, 0, 5] as [number, number, number],
   userData: { vuerDefault: true },
 };
 
@@ -38,7 +43,6 @@ export function App(): ReactNode {
         className="vuer-canvas-wrap"
         camera={CAMERA}
         shadows
-        flat
         frameloop="demand"
         events={lensEvents}
         onCreated={onCreated}

@@ -17,7 +17,9 @@
 //   `batches()` counts the instancing groups ({groups, batched, instances}).
 // Query parameters: `ws` (socket URL, default this page's origin),
 // `collapseMenu=true` (start with the panel folded), `stats=true` (an overlay,
-// `#vuer-stats`, with fps and draw calls; frames are drawn only on change).
+// `#vuer-stats`, with fps and draw calls; frames are drawn only on change),
+// `fov` (the built-in camera's vertical field of view, degrees; 75 by default,
+// as the public client).
 import "./core/threeConsole";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

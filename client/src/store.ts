@@ -2,7 +2,8 @@
 // batch; each rendered node selects only its own entry (useEntry), so a stream
 // of updates re-renders only the nodes that changed.
 import { createStore, useStore } from "zustand";
-import { SceneGraph, type Entry } from "./sceneGraph";
+import { defaultSceneGraph } from "./core/defaultScene";
+import type { Entry, SceneGraph } from "./sceneGraph";
 import type { ServerMessage } from "./types";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting";
@@ -20,10 +21,12 @@ export interface SceneState {
 /** Counters for tests and benches; the *Ms fields time the latest message / batch. */
 export const stats = { frames: 0, drawCalls: 0, triangles: 0, messages: 0, batches: 0, errors: 0, lastDecodeMs: 0, lastApplyMs: 0 };
 
+const initialGraph = defaultSceneGraph();
+
 export const sceneStore = createStore<SceneState>(() => ({
   version: 0,
-  graph: new SceneGraph(),
-  rootKey: null,
+  graph: initialGraph,
+  rootKey: initialGraph.rootKey,
   hidden: new Set<string>(),
   connection: "connecting",
 }));

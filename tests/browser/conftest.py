@@ -92,9 +92,14 @@ class LiveServer:
     def port(self) -> int:
         return int(self.app.port)
 
-    def url(self, **query: str) -> str:
+    def url(self, **query: str | None) -> str:
+        """The page's URL; a query value of None leaves that parameter out."""
         query.setdefault("collapseMenu", "true")  # keep the panel off the pixels we check
-        return f"http://127.0.0.1:{self.port}/?{urlencode(query, safe=':/')}"
+        # The pixel geometry of the tests assumes a 50 degree built-in camera; the
+        # client's default is the public client's 75 (fov=None keeps it).
+        query.setdefault("fov", "50")
+        given = {k: v for k, v in query.items() if v is not None}
+        return f"http://127.0.0.1:{self.port}/?{urlencode(given, safe=':/')}"
 
     def session(self, timeout: float = 20.0) -> Any:
         """The next session that connected (blocks up to ``timeout``)."""

@@ -1,4 +1,4 @@
-"""The generated reference table and client schema are up to date and well-formed."""
+"""The generated reference table, client schema and default scene are up to date and well-formed."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("script", ["gen_component_docs.py", "gen_client_schema.py"])
+@pytest.mark.parametrize(
+    "script", ["gen_component_docs.py", "gen_client_schema.py", "gen_default_scene.py"]
+)
 def test_generated_file_is_up_to_date(script: str) -> None:
     result = _run(sys.executable, f"scripts/{script}", "--check")
     assert result.returncode == 0, result.stderr

@@ -1,31 +1,47 @@
 // The ground grid: drei's shader grid (one draw call, fades with distance),
-// laid on the plane perpendicular to the scene's up vector.
+// laid on the plane perpendicular to the scene's up vector. Its defaults are
+// the public client's look: grey cells every 0.2 m, cyan sections every 1 m.
+// A scene with `grid: false` or `showGrid: false` hides its furniture grids.
 import { Grid } from "@react-three/drei";
 import { type ReactNode, useMemo } from "react";
 import * as THREE from "three";
 import { parseUpKey, useSceneUpKey } from "../core/sceneUp";
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
+import { useScene } from "../store";
 import { bool, color, num } from "./props";
 
 const Y_UP = new THREE.Vector3(0, 1, 0);
 
+/** Whether the scene turns off this grid: a grid of its bgChildren, with `grid`/`showGrid` false. */
+function useGridOff(key: string): boolean {
+  return useScene((s) => {
+    const entry = s.graph.nodes.get(key);
+    const root = s.rootKey === null ? undefined : s.graph.nodes.get(s.rootKey);
+    if (!entry || !root || entry.parent !== root.node.key || entry.slot !== "bgChildren") return false;
+    const props = root.node as { grid?: unknown; showGrid?: unknown };
+    return props.grid === false || props.showGrid === false;
+  });
+}
+
 export function GridNode({ node, children }: TypedNodeProps<"Grid">): ReactNode {
+  const off = useGridOff(node.key);
   const upKey = useSceneUpKey();
   const toUp = useMemo(() => new THREE.Quaternion().setFromUnitVectors(Y_UP, parseUpKey(upKey)), [upKey]);
   const transform = useTransform(node);
   const placed = transform.rotation || transform.quaternion;
+  if (off) return null;
   return (
     <group {...transform} quaternion={placed ? transform.quaternion : toUp}>
       <Grid
         args={[num(node.width, 10), num(node.height, 10)]}
-        cellSize={num(node.cellSize, 0.1)}
+        cellSize={num(node.cellSize, 0.2)}
         sectionSize={num(node.sectionSize, 1)}
-        cellColor={color(node.cellColor, "#b4b4b4")}
-        sectionColor={color(node.sectionColor, "#8c8c8c")}
-        cellThickness={num(node.cellThickness, 0.6)}
-        sectionThickness={num(node.sectionThickness, 1)}
-        fadeDistance={num(node.fadeDistance, 50)}
+        cellColor={color(node.cellColor, "#6f6f6f")}
+        sectionColor={color(node.sectionColor, "#23aaff")}
+        cellThickness={num(node.cellThickness, 0.7)}
+        sectionThickness={num(node.sectionThickness, 1.6)}
+        fadeDistance={num(node.fadeDistance, 40)}
         fadeStrength={num(node.fadeStrength, 1.5)}
         infiniteGrid={bool(node.infiniteGrid, true)}
         followCamera={bool(node.followCamera, false)}

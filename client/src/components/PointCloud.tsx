@@ -96,6 +96,8 @@ export function PointCloudNode({ node, children }: TypedNodeProps<"PointCloud">)
   const material = useBuiltMaterial("points", {
     size: num(node.size, 0.01),
     sizeAttenuation: true,
+    // Measured colours show as sent: no tone mapping unless the material asks.
+    toneMapped: false,
     ...(isRecord(node.material) ? node.material : {}),
     vertexColors: perVertex,
     // With per-point colours the material colour multiplies them: keep it white.

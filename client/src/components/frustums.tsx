@@ -152,21 +152,50 @@ function useLines<N extends NodeOf<FrustumTag>>(node: N, build: (node: N) => THR
 }
 
 /**
- * The camera's image (`src`: bytes, data URL or URL) on the far plane of a
- * perspective frustum, when `showImagePlane` is set.
+ * The image plane of a perspective frustum (`showImagePlane`), on its far
+ * plane: the camera's image (`src`: bytes, data URL or URL), or a red plane
+ * while there is none, as the public client draws it.
  */
 function ImagePlane({ node }: { node: NodeOf<"Frustum" | "PerspectiveFrustum"> }): ReactNode {
   const texture = useImageTexture(node.src, true, `<${node.tag} key="${node.key}"> image`);
-  if (!texture) return null;
   const far = num(node.far, 1);
   const h = 2 * far * Math.tan((num(node.fov, 50) * DEG) / 2) / num(node.zoom, 1);
   const w = h * num(node.aspect, 4 / 3);
   return (
     <mesh position={[0, 0, -far]} scale={[w, h, 1]} raycast={() => null}>
       <planeGeometry />
-      <meshBasicMaterial map={texture} side={THREE.DoubleSide} toneMapped={false} />
+      {texture ? (
+        <meshBasicMaterial key="image" map={texture} side={THREE.DoubleSide} toneMapped={false} />
+      ) : (
+        <meshBasicMaterial key="blank" color="#ff0000" side={THREE.DoubleSide} toneMapped={false} />
+      )}
     </mesh>
   );
+}
+
+/** A flat triangle pointing up (+Y) at the apex: where the camera's optical centre is. */
+const APEX = new THREE.BufferGeometry().setAttribute(
+  "position",
+  new THREE.Float32BufferAttribute([-0.5, -0.29, 0, 0.5, -0.29, 0, 0, 0.58, 0], 3),
+);
+
+function ApexMarker({ node, size }: { node: NodeOf<FrustumTag>; size: number }): ReactNode {
+  const origin = (node as { colorOrigin?: unknown }).colorOrigin;
+  return (
+    <mesh geometry={APEX} scale={size} raycast={() => null}>
+      <meshBasicMaterial color={color(origin, 0xff0000)} side={THREE.DoubleSide} toneMapped={false} />
+    </mesh>
+  );
+}
+
+/** The apex marker's size: a third of the near plane's height (of the far one for a tiny near). */
+function apexSize(node: NodeOf<FrustumTag>): number {
+  const near = num(node.near, 0.1);
+  const far = num(node.far, 1);
+  const depth = near > 0.05 * far ? near : far * 0.2;
+  if (node.tag === "OrthographicFrustum") return (num(node.height, 1) / num(node.zoom, 1)) * 0.15;
+  const fov = node.tag === "FisheyeFrustum" ? 90 : num(node.fov, 50);
+  return 0.66 * depth * Math.tan((fov * DEG) / 2);
 }
 
 type FrustumTag = "Frustum" | "PerspectiveFrustum" | "FisheyeFrustum" | "OrthographicFrustum";
@@ -174,7 +203,7 @@ type FrustumTag = "Frustum" | "PerspectiveFrustum" | "FisheyeFrustum" | "Orthogr
 /** Whether a frustum node shows its camera image (perspective frusta only). */
 function hasImage(node: NodeOf<FrustumTag>): node is NodeOf<"Frustum" | "PerspectiveFrustum"> {
   return (
-    (node.tag === "Frustum" || node.tag === "PerspectiveFrustum") && node.showImagePlane === true && node.src !== undefined
+    (node.tag === "Frustum" || node.tag === "PerspectiveFrustum") && node.showImagePlane === true
   );
 }
 
@@ -187,6 +216,7 @@ function frustumOf<T extends FrustumTag>(build: (node: NodeOf<T>) => THREE.Buffe
       <group {...transform}>
         <group scale={scale ?? 1}>
           <lineSegments geometry={geometry} material={VERTEX_COLOR_LINES} />
+          <ApexMarker node={node} size={apexSize(node)} />
           {imagePlane && hasImage(node) && <ImagePlane node={node} />}
         </group>
         {children}

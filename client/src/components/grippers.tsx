@@ -15,10 +15,19 @@ const PALM = { depth: 0.02, height: 0.02 };
 const STEM = { length: 0.06, radius: 0.008 };
 const UNIT_BOX = new THREE.BoxGeometry(1, 1, 1);
 const STEM_GEOMETRY = new THREE.CylinderGeometry(1, 1, 1, 12).rotateX(Math.PI / 2);
+const TIP_GEOMETRY = new THREE.SphereGeometry(1, 16, 8);
+/** Fingertip colours, as the public client: blue on the -X finger, red on the +X one. */
+const TIPS = [
+  { side: -1, color: "#2060ff" },
+  { side: 1, color: "#ff2020" },
+] as const;
 
 export function GripperNode({ node, children }: TypedNodeProps<"Gripper">): ReactNode {
   const pinch = Math.max(0, num(node.pinchWidth, 0.04));
   const material = useBuiltMaterial("standard", { color: color(node.color, "#5a5a5a"), roughness: 0.6 });
+  const stem = useBuiltMaterial("standard", { color: "#222222", roughness: 0.6 });
+  const blueTip = useBuiltMaterial("basic", { color: TIPS[0].color });
+  const redTip = useBuiltMaterial("basic", { color: TIPS[1].color });
   const transform = useTransform(node);
   if (bool(node.skeleton, false)) return <SkeletalGripperNode node={node}>{children}</SkeletalGripperNode>;
   const palmWidth = 2 * pinch + 2 * FINGER.width;
@@ -26,7 +35,7 @@ export function GripperNode({ node, children }: TypedNodeProps<"Gripper">): Reac
     <group {...transform}>
       <mesh
         geometry={STEM_GEOMETRY}
-        material={material}
+        material={stem}
         position={[0, 0, STEM.length / 2]}
         scale={[STEM.radius, STEM.radius, STEM.length]}
       />
@@ -43,6 +52,15 @@ export function GripperNode({ node, children }: TypedNodeProps<"Gripper">): Reac
           material={material}
           position={[side * (pinch + FINGER.width / 2), 0, -PALM.depth - FINGER.length / 2]}
           scale={[FINGER.width, FINGER.depth, FINGER.length]}
+        />
+      ))}
+      {TIPS.map(({ side }) => (
+        <mesh
+          key={`tip${side}`}
+          geometry={TIP_GEOMETRY}
+          material={side < 0 ? blueTip : redTip}
+          position={[side * (pinch + FINGER.width / 2), 0, -PALM.depth - FINGER.length]}
+          scale={FINGER.width * 0.9}
         />
       ))}
       {bool(node.showOrigin, false) && (

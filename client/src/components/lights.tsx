@@ -211,8 +211,9 @@ export function HemisphereLightStageNode({ node, children }: TypedNodeProps<"Hem
   const intensity = num(node.intensity, 1);
   return (
     <group {...useTransform(node)}>
-      <hemisphereLight color="#ffffff" groundColor="#8d8d8d" intensity={2 * intensity} />
-      <directionalLight position={[3, 10, 4]} intensity={1.5 * intensity} castShadow={bool(node.castShadow, false)} />
+      {/* Fitted to the public client's pictures (box faces and a sphere's shading, under ACES). */}
+      <hemisphereLight color="#ffffff" groundColor="#000000" intensity={intensity} />
+      <directionalLight position={[5, 10, 2]} intensity={intensity} castShadow={bool(node.castShadow, false)} />
       {children}
     </group>
   );

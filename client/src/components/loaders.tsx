@@ -149,6 +149,8 @@ export function ModelNode({ node, children }: TypedNodeProps<ModelTag>): ReactNo
   );
 }
 
+const SPLAT_UNFLIP: [number, number, number] = [Math.PI, 0, 0];
+
 /** Gaussian splats from a .splat URL (drei's Splat; sorted in a worker). */
 export function SplatNode({ node, children }: TypedNodeProps<"Splat" | "VuerSplat">): ReactNode {
   const transform = useTransform(node);
@@ -158,12 +160,16 @@ export function SplatNode({ node, children }: TypedNodeProps<"Splat" | "VuerSpla
   }
   return (
     <group {...transform}>
-      <Splat
-        src={new URL(node.src, document.baseURI).href}
-        alphaTest={num(node.alphaTest, 0)}
-        alphaHash={bool(node.alphaHash, false)}
-        toneMapped={bool(node.toneMapped, false)}
-      />
+      {/* drei's Splat turns the file's points half a turn about X; undone so a
+          splat sits in the file's own coordinates, as on the public client. */}
+      <group rotation={SPLAT_UNFLIP}>
+        <Splat
+          src={new URL(node.src, document.baseURI).href}
+          alphaTest={num(node.alphaTest, 0)}
+          alphaHash={bool(node.alphaHash, false)}
+          toneMapped={bool(node.toneMapped, false)}
+        />
+      </group>
       {children}
     </group>
   );

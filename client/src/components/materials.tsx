@@ -8,6 +8,7 @@ import type { ComponentTag } from "../generated/schema";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import type { GeometryTag } from "./geometries";
 import type { ModelTag } from "./parsers";
+import { bindTexture, isTextureSlot } from "../core/textures";
 import { color, contentKey, isRecord, warnOnce } from "./props";
 import { SharedCache, useShared } from "./shared";
 
@@ -65,7 +66,11 @@ export function applyMaterialValues(material: THREE.Material, values: Record<str
   for (const [name, value] of Object.entries(values)) {
     if (SKIPPED_KEYS.has(name) || value === undefined || value === null) continue;
     const current = target[name];
-    if (COLOR_KEYS.has(name) && current instanceof THREE.Color) {
+    if (isTextureSlot(name)) {
+      // A URL, data URL or image bytes: loaded once, shared, set when decoded.
+      if (!bindTexture(material, name, value))
+        warnOnce(`vuer: material ${name} must be a URL or image bytes, got ${typeof value}`);
+    } else if (COLOR_KEYS.has(name) && current instanceof THREE.Color) {
       current.set(color(value, current.getHex()));
     } else if (name === "side") {
       const side = typeof value === "number" ? value : SIDES[String(value).toLowerCase()];

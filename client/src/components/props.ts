@@ -1,5 +1,6 @@
 // Readers for loosely typed wire props, shared by the components. Wire values
 // come from Python as msgpack: numbers, strings, lists, dicts and bytes.
+import { bytesDigest } from "../core/textures";
 import { Color, type ColorRepresentation } from "three";
 import type { NodeOf } from "../registry";
 import type { GeometryTag } from "./geometries";
@@ -72,7 +73,8 @@ export function contentKey(value: unknown): string {
     return `bin:${bytes.length}`;
   }
   try {
-    return JSON.stringify(value);
+    // Bytes inside (a material's texture image) count by a digest of their content.
+    return JSON.stringify(value, (_name, v: unknown) => (ArrayBuffer.isView(v) ? bytesDigest(v) : v));
   } catch {
     return String(value);
   }

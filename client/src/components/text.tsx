@@ -10,6 +10,7 @@ import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { useEntry } from "../store";
 import { bundledTypeface, coveredText, DEFAULT_FONT_URL } from "./fonts";
+import { typefaceAt } from "./typefaces";
 import { useNodeMaterial } from "./materials";
 import { bool, color, isRecord, num } from "./props";
 
@@ -69,24 +70,27 @@ export function TextNode({ node }: TypedNodeProps<"Text">): ReactNode {
   );
 }
 
-/** The typeface to extrude: the node's (a URL or the data itself) or the bundled one. */
-function useTypeface(font: unknown): FontData | string | null {
-  const [bundled, setBundled] = useState<FontData | null>(null);
-  const custom = typeof font === "string" || isRecord(font);
+/**
+ * The typeface to extrude: the node's (a URL, loaded once per URL, or the
+ * data itself) or the bundled one.
+ */
+function useTypeface(font: unknown): FontData | null {
+  const [loaded, setLoaded] = useState<{ url: string | null; data: FontData } | null>(null);
+  const url = typeof font === "string" ? font : null;
+  const inline = isRecord(font);
   useEffect(() => {
-    if (custom) return;
+    if (inline) return;
     let live = true;
-    bundledTypeface().then(
-      (data) => live && setBundled(data),
+    (url === null ? bundledTypeface() : typefaceAt(url)).then(
+      (data) => live && setLoaded({ url, data }),
       (error: unknown) => console.error("vuer: the bundled font could not be converted for Text3D:", error),
     );
     return () => {
       live = false;
     };
-  }, [custom]);
-  if (typeof font === "string") return font;
-  if (isRecord(font)) return font as unknown as FontData;
-  return bundled;
+  }, [url, inline]);
+  if (inline) return font as unknown as FontData;
+  return loaded?.url === url ? loaded.data : null;
 }
 
 export function Text3DNode({ node }: TypedNodeProps<"Text3D">): ReactNode {

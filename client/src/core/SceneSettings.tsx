@@ -4,7 +4,7 @@ import { useThree } from "@react-three/fiber";
 import { useLayoutEffect } from "react";
 import * as THREE from "three";
 import type { SceneNode } from "../types";
-import { defaultCameraPosition, parseUpKey, useSceneUpKey } from "./sceneUp";
+import { parseUpKey, useSceneUpKey } from "./sceneUp";
 import { toEuler, toVector3 } from "./transform";
 
 const TONE_MAPPINGS: Record<string, THREE.ToneMapping> = {
@@ -24,6 +24,9 @@ export function toneMappingOf(value: unknown): THREE.ToneMapping | undefined {
   const name = value.toLowerCase().replace(/[_\s-]/g, "").replace(/tonemapping$/, "");
   return TONE_MAPPINGS[name];
 }
+
+/** Where the built-in camera starts (the public client's default camera). */
+const DEFAULT_CAMERA_POSITION = new THREE.Vector3(0, 0, 5);
 
 function colorOf(value: unknown): THREE.Color | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
@@ -68,9 +71,10 @@ export function SceneSettings({ node }: { node: SceneNode }): null {
 
   useLayoutEffect(() => {
     const mapping = toneMappingOf(toneMapping);
-    // No tone mapping unless asked: colours the program sends (point clouds,
-    // images, unlit materials) show as sent, and grabbed frames match them.
-    gl.toneMapping = mapping ?? THREE.NoToneMapping;
+    // ACES filmic unless asked, as the public client: lit materials look the
+    // same there and here. Measured data (images, point clouds) opt out per
+    // material (toneMapped: false) and show as sent.
+    gl.toneMapping = mapping ?? THREE.ACESFilmicToneMapping;
     gl.toneMappingExposure = typeof toneMappingExposure === "number" ? toneMappingExposure : 1;
     invalidate();
   }, [gl, toneMapping, toneMappingExposure, invalidate]);
@@ -85,11 +89,13 @@ export function SceneSettings({ node }: { node: SceneNode }): null {
     // The start pose of the built-in camera; a scene camera keeps its own.
     if (!camera.userData.vuerDefault) return;
     const [position0, rotation0] = JSON.parse(poseKey) as [unknown, unknown];
-    const position = toVector3(position0) ?? defaultCameraPosition(parseUpKey(upKey));
-    camera.position.copy(position);
+    const position = toVector3(position0);
+    camera.position.copy(position ?? DEFAULT_CAMERA_POSITION);
     const rotation = toEuler(rotation0);
     if (rotation) camera.rotation.copy(rotation);
-    else camera.lookAt(0, 0, 0);
+    else if (position) camera.lookAt(0, 0, 0);
+    // Unturned at its default place, whatever the up: a z-up scene is seen from above.
+    else camera.rotation.set(0, 0, 0);
     camera.updateMatrixWorld();
     invalidate();
   }, [poseKey, upKey, camera, invalidate]);

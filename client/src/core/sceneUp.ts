@@ -3,7 +3,7 @@
 // when they are created, so they are re-created when it changes).
 import { useThree } from "@react-three/fiber";
 import { useMemo } from "react";
-import { Object3D, Quaternion, Vector3 } from "three";
+import { Object3D, Vector3 } from "three";
 import { useScene } from "../store";
 import { toVector3 } from "./transform";
 
@@ -25,11 +25,6 @@ export function useSceneUpKey(): string {
 export function parseUpKey(key: string): Vector3 {
   const [x, y, z] = key.split(",").map(Number);
   return new Vector3(x, y, z);
-}
-
-/** Where the default camera starts: [0, 2, 5] in a +Y-up frame, turned to the scene's up. */
-export function defaultCameraPosition(up: Vector3): Vector3 {
-  return new Vector3(0, 2, 5).applyQuaternion(new Quaternion().setFromUnitVectors(Y_UP, up));
 }
 
 /**

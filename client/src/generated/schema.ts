@@ -515,7 +515,7 @@ export interface BoxProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -735,6 +735,8 @@ export interface CameraViewProps extends NodeBase {
   downsample?: number;
   /** distance of the preview plane, metres. @default 2 */
   distanceToCamera?: number;
+  /** projection; an orthographic view sees at every depth what the perspective one sees at distanceToCamera. @default "perspective" */
+  ctype?: "perspective" | "orthographic";
   /** let the user drag the view. @default true */
   movable?: boolean;
   /** show the view as an overlay. @default false */
@@ -772,7 +774,7 @@ export interface CapsuleProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -899,7 +901,7 @@ export interface CircleProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -967,7 +969,7 @@ export interface ConeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1105,7 +1107,7 @@ export interface CylinderProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1311,7 +1313,7 @@ export interface DodecahedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1358,7 +1360,7 @@ export interface EdgesProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1407,7 +1409,7 @@ export interface ExtrudeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -1628,11 +1630,11 @@ export interface FrustumProps extends NodeBase {
   focalLength?: number;
   /** size of the up marker. @default 1 */
   upScale?: number;
-  /** draw the image plane. @default false */
+  /** draw the image plane on the far plane: the src image, or red without one. @default false */
   showImagePlane?: boolean;
   /** draw the focal plane. @default true */
   showFocalPlane?: boolean;
-  /** colour of the optical centre. */
+  /** colour of the up-pointing triangle that marks the optical centre. @default "#ff0000" */
   colorOrigin?: Color;
   /** colour of the cone. */
   colorCone?: Color;
@@ -1758,15 +1760,15 @@ export interface GridProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** size of the small cells, metres. @default 0.1 */
+  /** size of the small cells, metres. @default 0.2 */
   cellSize?: number;
   /** size of the large sections, metres. @default 1 */
   sectionSize?: number;
-  /** colour of the cell lines. */
+  /** colour of the cell lines. @default "#6f6f6f" */
   cellColor?: Color;
-  /** colour of the section lines. */
+  /** colour of the section lines. @default "#23aaff" */
   sectionColor?: Color;
-  /** distance where the grid fades out, metres. @default 50 */
+  /** distance where the grid fades out, metres. @default 40 */
   fadeDistance?: number;
   /** extend to the horizon. @default true */
   infiniteGrid?: boolean;
@@ -1774,9 +1776,9 @@ export interface GridProps extends NodeBase {
   width?: number;
   /** depth of the grid plane, metres. @default 10 */
   height?: number;
-  /** width of the cell lines, pixels. @default 0.6 */
+  /** width of the cell lines, pixels. @default 0.7 */
   cellThickness?: number;
-  /** width of the section lines, pixels. @default 1 */
+  /** width of the section lines, pixels. @default 1.6 */
   sectionThickness?: number;
   /** how sharply the grid fades (exponent). @default 1.5 */
   fadeStrength?: number;
@@ -2049,7 +2051,7 @@ export interface IcosahedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -2266,7 +2268,7 @@ export interface LatheProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -2462,7 +2464,7 @@ export interface MovableProps extends NodeBase {
   handle?: number | Vec3;
   /** draw the handle's frame. @default true */
   showFrame?: boolean;
-  /** draw the handle as a wireframe. @default false */
+  /** draw the handle as an orange wireframe (else it is grabbable but unseen). @default false */
   wireframe?: boolean;
   /** rotate about the local axes. @default false */
   localRotation?: boolean;
@@ -2632,7 +2634,7 @@ export interface OctahedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -2904,11 +2906,11 @@ export interface PerspectiveFrustumProps extends NodeBase {
   focalLength?: number;
   /** size of the up marker. @default 1 */
   upScale?: number;
-  /** draw the camera's image (src) on the far plane. @default false */
+  /** draw the image plane on the far plane: the src image, or red without one. @default false */
   showImagePlane?: boolean;
   /** draw the focal plane. @default true */
   showFocalPlane?: boolean;
-  /** colour of the optical centre. */
+  /** colour of the up-pointing triangle that marks the optical centre. @default "#ff0000" */
   colorOrigin?: Color;
   /** colour of the focal plane. */
   colorFocalPlane?: Color;
@@ -2925,7 +2927,7 @@ export interface PivotProps extends NodeBase {
   rotation?: Vec3;
   /** orientation as [x, y, z, w]; wins over rotation. */
   quaternion?: Vec4;
-  /** gizmo size. @default 1 */
+  /** gizmo size (the length of its arrows, metres). @default 0.4 */
   scale?: number;
   /** 16 floats, column-major; replaces position/rotation/scale. */
   matrix?: Mat4;
@@ -2974,7 +2976,7 @@ export interface PlaneProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -3208,7 +3210,7 @@ export interface PolyhedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -3395,7 +3397,7 @@ export interface RingProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -3490,11 +3492,11 @@ export interface SceneCameraProps extends NodeBase {
   material?: Record<string, unknown>;
   /** the point the camera looks at. @default [0, 0, 0] */
   lookAt?: Vec3;
-  /** vertical field of view, degrees. @default 50 */
+  /** vertical field of view, degrees. @default 60 */
   fov?: number;
   /** near plane, metres. @default 0.1 */
   near?: number;
-  /** far plane, metres. @default 1000 */
+  /** far plane, metres. @default 2000 */
   far?: number;
   /** principal point x offset, -1..1 of the half width. @default 0 */
   cx?: number;
@@ -3566,7 +3568,7 @@ export interface ShapeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -3763,7 +3765,7 @@ export interface SphereProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4038,7 +4040,7 @@ export interface TetrahedronProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4237,7 +4239,7 @@ export interface TorusProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4284,7 +4286,7 @@ export interface TorusKnotProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4417,7 +4419,7 @@ export interface TubeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -4833,7 +4835,7 @@ export interface WireframeProps extends NodeBase {
   castShadow?: boolean;
   /** receive shadows. @default false */
   receiveShadow?: boolean;
-  /** outline effect props (color, thickness), drawn when given. */
+  /** a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth). */
   outlines?: Record<string, unknown>;
   /** material colour when color is absent (the public API's name). */
   materialColor?: Color;
@@ -5597,7 +5599,7 @@ export const PROP_DEFAULTS: {
   "CameraHelper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, aspect: 1.3333333333, near: 0.1, far: 1 },
   "CameraPreviewOverlay": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, margin: 12, showLabel: true, showCornerBrackets: true, showCenterFocus: true },
   "CameraPreviewThumbs": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, previewHeight: 120, gap: 8, margin: 12, showLabels: true },
-  "CameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, near: 0.1, far: 20, stream: "ondemand", fps: 30, renderDepth: false, showFrustum: true, downsample: 1, distanceToCamera: 2, movable: true, monitor: false },
+  "CameraView": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fov: 50, width: 320, height: 240, near: 0.1, far: 20, stream: "ondemand", fps: 30, renderDepth: false, showFrustum: true, downsample: 1, distanceToCamera: 2, ctype: "perspective", movable: true, monitor: false },
   "Capsule": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "CatmullRomLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20, closed: false, curveType: "centripetal", tension: 0.5 },
   "Center": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, top: false, right: false, bottom: false, left: false, front: false, back: false, disable: false, disableX: false, disableY: false, disableZ: false, precise: true },
@@ -5619,11 +5621,11 @@ export const PROP_DEFAULTS: {
   "Fbx": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "FisheyeCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, segments: 64 },
   "FisheyeFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 180, aspect: 1, colorCone: "#ff0000" },
-  "Frustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, upScale: 1, showImagePlane: false, showFocalPlane: true, zoom: 1 },
+  "Frustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, upScale: 1, showImagePlane: false, showFocalPlane: true, colorOrigin: "#ff0000", zoom: 1 },
   "Gamepad": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, index: 0 },
   "Glb": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "GrabRender": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "Grid": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, cellSize: 0.1, sectionSize: 1, fadeDistance: 50, infiniteGrid: true, width: 10, height: 10, cellThickness: 0.6, sectionThickness: 1, fadeStrength: 1.5, followCamera: false },
+  "Grid": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, cellSize: 0.2, sectionSize: 1, cellColor: "#6f6f6f", sectionColor: "#23aaff", fadeDistance: 40, infiniteGrid: true, width: 10, height: 10, cellThickness: 0.7, sectionThickness: 1.6, fadeStrength: 1.5, followCamera: false },
   "Gripper": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, pinchWidth: 0.04, skeleton: false, axes: false, showOrigin: false },
   "HUDPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, fixed: false },
   "HandActuator": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, ctrlId: -1, offset: 0.01, low: 0.01, high: 1, cond: "right-squeeze", value: "right:thumb-tip,right:index-finger-tip" },
@@ -5653,8 +5655,8 @@ export const PROP_DEFAULTS: {
   "OrthographicFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", width: 1, height: 1, zoom: 1 },
   "Pcd": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, encoding: "ascii", size: 0.01, opacity: 1, wireframe: false },
   "PerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, cx: 0, cy: 0 },
-  "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000", upScale: 1, showImagePlane: false, showFocalPlane: true },
-  "Pivot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, disableRotations: false, disableAxes: false },
+  "PerspectiveFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, zoom: 1, colorCone: "#ff0000", upScale: 1, showImagePlane: false, showFocalPlane: true, colorOrigin: "#ff0000" },
+  "Pivot": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 0.4, hide: false, disableRotations: false, disableAxes: false },
   "Plane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "PlaybackAnimate": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, clipIndex: 0, play: true, speed: 1 },
   "Ply": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1, size: 0.01 },
@@ -5669,7 +5671,7 @@ export const PROP_DEFAULTS: {
   "Ring": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Scene": { up: [0, 1, 0], bgChildren: [], rawChildren: [], htmlChildren: [], toneMappingExposure: 1, frameloop: "demand" },
   "SceneBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, backgroundIntensity: 1, backgroundBlurriness: 0 },
-  "SceneCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, lookAt: [0, 0, 0], fov: 50, near: 0.1, far: 1000, cx: 0, cy: 0 },
+  "SceneCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, lookAt: [0, 0, 0], fov: 60, near: 0.1, far: 2000, cx: 0, cy: 0 },
   "SceneCameraControl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, moveSpeed: 1, keyboardRotateSpeed: 1, mouseRotateSpeed: 1, dollySpeed: 1, truckSpeed: 1, stream: false },
   "Shape": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "SimpleOrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -5, right: 5, top: 5, bottom: -5, manual: false },

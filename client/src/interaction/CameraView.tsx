@@ -1,10 +1,12 @@
 // `CameraView`: a virtual camera rendered off-screen. It answers GRAB_RENDER
 // for its key and, with `stream="frame"` or `"time"`, sends CAMERA_VIEW
 // events at up to `fps`. `showFrustum` draws its frustum in the main view.
+// `ctype="orthographic"` makes it an orthographic camera that sees, at every
+// depth, what the perspective one would see at `distanceToCamera` (default 2).
 import { useFrame, useThree } from "@react-three/fiber";
 import { useFramesWhile } from "../core/invalidate";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
-import { CameraHelper, PerspectiveCamera } from "three";
+import { CameraHelper, OrthographicCamera, PerspectiveCamera } from "three";
 import { useTransform } from "../core/transform";
 import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
@@ -17,7 +19,9 @@ export function CameraViewNode({ node, children }: NodeProps): ReactNode {
   const transform = useTransform(node);
   const get = useThree((s) => s.get);
   const scene = useThree((s) => s.scene);
-  const camera = useMemo(() => new PerspectiveCamera(), []);
+  const orthographic = node.ctype === "orthographic";
+  const camera = useMemo(() => (orthographic ? new OrthographicCamera() : new PerspectiveCamera()), [orthographic]);
+  const { distanceToCamera } = node;
   const helper = useRef<CameraHelper | null>(null);
   const width = Math.max(1, Math.round(num(node.width, 320)));
   const height = Math.max(1, Math.round(num(node.height, 240)));
@@ -27,13 +31,19 @@ export function CameraViewNode({ node, children }: NodeProps): ReactNode {
   const { fov, near, far } = node;
 
   useLayoutEffect(() => {
-    camera.fov = num(fov, 50);
     camera.near = num(near, 0.1);
     camera.far = num(far, 20);
-    camera.aspect = width / height;
+    if (camera instanceof PerspectiveCamera) {
+      camera.fov = num(fov, 50);
+      camera.aspect = width / height;
+    } else {
+      const halfHeight = Math.tan((num(fov, 50) * Math.PI) / 360) * num(distanceToCamera, 2);
+      const halfWidth = (halfHeight * width) / height;
+      [camera.left, camera.right, camera.top, camera.bottom] = [-halfWidth, halfWidth, halfHeight, -halfHeight];
+    }
     camera.updateProjectionMatrix();
     helper.current?.update();
-  }, [camera, fov, near, far, width, height]);
+  }, [camera, fov, near, far, width, height, distanceToCamera]);
 
   useEffect(() => {
     if (!showFrustum) return;

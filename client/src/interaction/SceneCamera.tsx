@@ -21,6 +21,18 @@ export function SceneCameraNode({ node }: NodeProps): null {
   const { fov, near, far } = node;
 
   useLayoutEffect(() => {
+    // A SET that replaces the scene (e.g. the page's starting DefaultScene)
+    // hands the camera back where it was before this SceneCamera placed it.
+    const position = camera.position.clone();
+    const quaternion = camera.quaternion.clone();
+    return () => {
+      camera.position.copy(position);
+      camera.quaternion.copy(quaternion);
+      camera.updateMatrixWorld();
+    };
+  }, [camera]);
+
+  useLayoutEffect(() => {
     const [position, lookAt] = JSON.parse(pose) as [unknown, unknown];
     const at = toVector3(lookAt) ?? new Vector3();
     const from = toVector3(position);
@@ -35,13 +47,20 @@ export function SceneCameraNode({ node }: NodeProps): null {
   }, [pose, camera, controls, invalidate]);
 
   useLayoutEffect(() => {
-    const lens = camera as Partial<PerspectiveCamera>;
     if (!("isPerspectiveCamera" in camera)) return;
-    lens.fov = num(fov, lens.fov ?? 50);
-    lens.near = num(near, lens.near ?? 0.1);
-    lens.far = num(far, lens.far ?? 1000);
-    camera.updateProjectionMatrix();
+    const lens = camera as PerspectiveCamera;
+    const before = { fov: lens.fov, near: lens.near, far: lens.far };
+    // The public client's SceneCamera lens (fov 60) unless the node says otherwise.
+    lens.fov = num(fov, 60);
+    lens.near = num(near, 0.1);
+    lens.far = num(far, 2000);
+    lens.updateProjectionMatrix();
     invalidate();
+    return () => {
+      // The built-in camera gets its own lens back when the SceneCamera goes.
+      Object.assign(lens, before);
+      lens.updateProjectionMatrix();
+    };
   }, [fov, near, far, camera, invalidate]);
   return null;
 }

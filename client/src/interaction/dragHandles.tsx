@@ -61,7 +61,8 @@ export function PivotNode({ node, children }: NodeProps): ReactNode {
       <PivotControls
         anchor={vec3(node.anchor)}
         offset={vec3(node.offset)}
-        scale={Math.max(1e-3, num(node.scale, 1))}
+        // The public client's gizmo is small beside the object it moves.
+        scale={Math.max(1e-3, num(node.scale, 0.4))}
         disableRotations={flag(node.disableRotations, false)}
         disableAxes={flag(node.disableAxes, false)}
         depthTest={false}
@@ -150,7 +151,8 @@ export function MovableNode({ node, children }: NodeProps): ReactNode {
         onPointerUp={onPointerUp}
       >
         <boxGeometry args={[size.x, size.y, size.z]} />
-        <meshBasicMaterial color="#ffaa00" wireframe={wireframe} transparent opacity={0.6} />
+        {/* Grabbable but unseen (it would hide its child), unless drawn as a wireframe. */}
+        <meshBasicMaterial color="#ffaa00" wireframe={wireframe} colorWrite={wireframe} depthWrite={wireframe} />
       </mesh>
       {flag(node.showFrame, true) && <axesHelper args={[Math.max(size.x, size.y, size.z) * 1.5]} />}
       {children}

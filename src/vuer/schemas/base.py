@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from vuer.schemas._textures import material_textures
 from vuer.schemas._validate import check_props
 
 _counter = count()
@@ -86,6 +87,8 @@ class Element:
         nested = self._nested
         for name, value in self.__dict__.items():
             if name[0] != "_" and name not in nested:
+                if name == "material" and type(value) is dict:
+                    value = material_textures(type(self).__name__, value)
                 out[name] = to_wire(value)
         return out
 

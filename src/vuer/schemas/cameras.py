@@ -44,9 +44,9 @@ class Frustum(_FrustumBase):
         focalLength: float -- focal length, in units of the image height.
         scale: float = 1 -- size of the marker.
         upScale: float = 1 -- size of the up marker.
-        showImagePlane: bool = false -- draw the image plane.
+        showImagePlane: bool = false -- draw the image plane on the far plane: the src image, or red without one.
         showFocalPlane: bool = true -- draw the focal plane.
-        colorOrigin: color -- colour of the optical centre.
+        colorOrigin: color = "#ff0000" -- colour of the up-pointing triangle that marks the optical centre.
         colorCone: color -- colour of the cone.
         colorFocalPlane: color -- colour of the focal plane.
         zoom: float = 1 -- zoom factor.
@@ -67,9 +67,9 @@ class PerspectiveFrustum(_FrustumBase):
         focus: float -- focus distance, metres.
         focalLength: float -- focal length, in units of the image height.
         upScale: float = 1 -- size of the up marker.
-        showImagePlane: bool = false -- draw the camera's image (src) on the far plane.
+        showImagePlane: bool = false -- draw the image plane on the far plane: the src image, or red without one.
         showFocalPlane: bool = true -- draw the focal plane.
-        colorOrigin: color -- colour of the optical centre.
+        colorOrigin: color = "#ff0000" -- colour of the up-pointing triangle that marks the optical centre.
         colorFocalPlane: color -- colour of the focal plane.
         src: str | bytes -- the camera's image: bytes, data URL or URL.
     """
@@ -132,6 +132,7 @@ class CameraView(SceneElement):
         showFrustum: bool = true -- draw the view's frustum.
         downsample: int = 1 -- downsampling factor of the frame.
         distanceToCamera: float = 2 -- distance of the preview plane, metres.
+        ctype: "perspective" | "orthographic" = "perspective" -- projection; an orthographic view sees at every depth what the perspective one sees at distanceToCamera.
         movable: bool = true -- let the user drag the view.
         monitor: bool = false -- show the view as an overlay.
     """
@@ -144,9 +145,9 @@ class SceneCamera(SceneElement):
 
     Props:
         lookAt: vec3 = [0, 0, 0] -- the point the camera looks at.
-        fov: float = 50 -- vertical field of view, degrees.
+        fov: float = 60 -- vertical field of view, degrees.
         near: float = 0.1 -- near plane, metres.
-        far: float = 1000 -- far plane, metres.
+        far: float = 2000 -- far plane, metres.
         cx: float = 0 -- principal point x offset, -1..1 of the half width.
         cy: float = 0 -- principal point y offset, -1..1 of the half height.
     """

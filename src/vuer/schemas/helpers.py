@@ -57,6 +57,9 @@ class Arrow(SceneElement):
 class Gripper(SceneElement):
     """A parallel-jaw gripper marker, for grasp poses.
 
+    A dark stem, a palm and two fingers with coloured tips: blue on the -X
+    finger, red on the +X one.
+
     Props:
         color: color -- body colour.
         pinchWidth: float = 0.04 -- half the distance between the jaws, metres.
@@ -82,17 +85,20 @@ class SkeletalGripper(SceneElement):
 class Grid(SceneElement):
     """An infinite ground grid (``DefaultScene`` adds one with key "grid").
 
+    The scene props ``grid=False`` or ``showGrid=False`` hide the grids of
+    the scene's ``bgChildren``.
+
     Props:
-        cellSize: float = 0.1 -- size of the small cells, metres.
+        cellSize: float = 0.2 -- size of the small cells, metres.
         sectionSize: float = 1 -- size of the large sections, metres.
-        cellColor: color -- colour of the cell lines.
-        sectionColor: color -- colour of the section lines.
-        fadeDistance: float = 50 -- distance where the grid fades out, metres.
+        cellColor: color = "#6f6f6f" -- colour of the cell lines.
+        sectionColor: color = "#23aaff" -- colour of the section lines.
+        fadeDistance: float = 40 -- distance where the grid fades out, metres.
         infiniteGrid: bool = true -- extend to the horizon.
         width: float = 10 -- width of the grid plane, metres.
         height: float = 10 -- depth of the grid plane, metres.
-        cellThickness: float = 0.6 -- width of the cell lines, pixels.
-        sectionThickness: float = 1 -- width of the section lines, pixels.
+        cellThickness: float = 0.7 -- width of the cell lines, pixels.
+        sectionThickness: float = 1.6 -- width of the section lines, pixels.
         fadeStrength: float = 1.5 -- how sharply the grid fades (exponent).
         followCamera: bool = false -- keep the grid centred under the camera.
     """

@@ -69,7 +69,7 @@ class _Primitive(SceneElement):
         wireframe: bool = false -- draw the edges only.
         castShadow: bool = false -- cast shadows.
         receiveShadow: bool = false -- receive shadows.
-        outlines: dict -- outline effect props (color, thickness), drawn when given.
+        outlines: dict -- a halo around the mesh: color (white), thickness in pixels when 1 or more (a smaller one, as in the public docs, gives 6 px), opacity; angle is ignored (the hull is smooth).
         materialColor: color -- material colour when color is absent (the public API's name).
         side: int | "front" | "back" | "double" -- faces drawn: 0 front, 1 back, 2 both.
         transparent: bool -- blend the material; set by itself when opacity < 1.

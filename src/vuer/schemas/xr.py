@@ -211,7 +211,7 @@ class Movable(SceneElement):
         offset: vec3 = [0, 0, 0] -- offset of the handle from the position, metres.
         handle: float | vec3 -- size of the handle, metres.
         showFrame: bool = true -- draw the handle's frame.
-        wireframe: bool = false -- draw the handle as a wireframe.
+        wireframe: bool = false -- draw the handle as an orange wireframe (else it is grabbable but unseen).
         localRotation: bool = false -- rotate about the local axes.
     """
 
@@ -224,7 +224,7 @@ class Pivot(SceneElement):
     Props:
         anchor: vec3 -- the pivot point, relative to the children's bounds.
         offset: vec3 -- offset of the gizmo, metres.
-        scale: float = 1 -- gizmo size.
+        scale: float = 0.4 -- gizmo size (the length of its arrows, metres).
         disableRotations: bool = false -- allow translation only.
         disableAxes: bool = false -- hide the translation arrows.
     """
