@@ -31,6 +31,7 @@ from vuer._trim import BIG_FRAME, release_freed_memory
 from vuer.events import ClientEvent, Noop, ServerEvent, ServerRPC
 from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
+from vuer.types import Url
 from vuer.webrtc import WebRTCStream, WebRTCStreamManager
 from vuer.workspace import Workspace, workspace_from_config
 from vuer.workspace.http import hot_middleware, mounts_middleware, workspace_handler
@@ -616,6 +617,21 @@ class Vuer(Settings):
     def ssl(self) -> str:
         """``"s"`` when serving TLS, else ``""`` (for ``f"http{app.ssl}://"``)."""
         return "s" if self.cert else ""
+
+    @property
+    def local_ip(self) -> str:
+        """This machine's LAN address (127.0.0.1 when there is none)."""
+        return _local_ip()
+
+    @property
+    def workspace_prefix(self) -> Url:
+        """``http[s]://<LAN ip>:<port>/workspace``; ``prefix / "mesh.obj"`` joins a path."""
+        return Url(f"http{self.ssl}://{self.local_ip}:{self.port}/workspace")
+
+    @property
+    def localhost_prefix(self) -> Url:
+        """``http[s]://localhost:<port>/workspace``."""
+        return Url(f"http{self.ssl}://localhost:{self.port}/workspace")
 
     def get_url(self, host: str = "localhost") -> str:
         """The URL to open: this server (or ``client_url``/``domain``), plus ``ws`` and ``queries``."""

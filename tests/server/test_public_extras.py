@@ -146,3 +146,12 @@ def test_vuer_methods_and_defaults() -> None:
     # the public default domain does not send the page to a remote client
     assert app.get_url() == "http://localhost:8012"
     assert Vuer(domain="https://vuer.ai").get_url() == "https://vuer.ai?ws=ws://localhost:8012"
+
+
+def test_workspace_url_prefixes() -> None:
+    from vuer.types import Url
+
+    app = Vuer(port=8123)
+    assert app.localhost_prefix / "meshes/a.obj" == "http://localhost:8123/workspace/meshes/a.obj"
+    assert isinstance(app.workspace_prefix, Url)
+    assert app.workspace_prefix == f"http://{app.local_ip}:8123/workspace"

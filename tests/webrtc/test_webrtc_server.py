@@ -170,3 +170,24 @@ async def test_two_peers_at_once_each_get_frames(tmp_path) -> None:
         assert ready
         r, g, b = means[-1]
         assert b > 150 and r < 60 and g < 60, means[-1]
+
+
+async def test_a_custom_track_is_sent_as_is(tmp_path) -> None:
+    from aiortc import VideoStreamTrack
+    from av import VideoFrame
+
+    class Green(VideoStreamTrack):
+        async def recv(self) -> VideoFrame:
+            pts, time_base = await self.next_timestamp()
+            frame = VideoFrame.from_ndarray(np.full((96, 128, 3), (0, 255, 0), np.uint8), "bgr24")
+            frame.pts, frame.time_base = pts, time_base
+            return frame
+
+    app = make_app(tmp_path)
+    stream = app.create_webrtc_stream(
+        "custom", track=Green(), codec="VP8", max_bitrate=800_000, max_framerate=30
+    )
+    async with running(app):
+        means, ready = await _receive_colour(stream, rounds=10)
+    r, g, b = means[-1]
+    assert ready and g > 180 and r < 60 and b < 60, means[-1]
