@@ -394,3 +394,26 @@ def test_splat_sits_in_its_files_coordinates(live, page, look, tmp_path: Path) -
         centre_of(image, is_blue) or (0, 0),
     )
     assert red_y < blue_y - 30  # y = +1 is drawn above y = -1, as on the public client
+
+
+def test_sky_ball_shows_its_texture_from_inside(live, page, look, tmp_path: Path) -> None:
+    """The docs' 360° sky: a standard material with a map by URL, drawn on its back side."""
+    Image.new("RGB", (16, 8), (0, 200, 0)).save(tmp_path / "sky.png")
+    sky = Sphere(
+        key="sky",
+        args=[50, 32, 16],
+        materialType="standard",
+        material={"map": "/static/sky.png", "side": 1},
+    )
+    server = live(DefaultScene(sky, grid=False))
+    page.goto(server.url(fov=None))
+    look.connected()
+
+    def green_sky(im: Any) -> bool:  # lit from above, so darker overhead: any clear green
+        px = pixels(im, (0, 0, 640, 480))
+        return bool(
+            ((px[:, 1] > 60) & (px[:, 1] > px[:, 0] + 40) & (px[:, 1] > px[:, 2] + 40)).mean()
+            > 0.95
+        )
+
+    look.until(green_sky, "the green sky")
