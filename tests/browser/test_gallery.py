@@ -133,7 +133,8 @@ def test_gallery_matches_its_reference(live, page, look, name: str) -> None:
         content="#vuer-panel { display: none !important; }"
     )  # pixels of the scene only
     page.wait_for_function(
-        "window.__vuer.store.getState().graph.nodes.size > 0 && window.__vuer.stats.frames > 10"
+        # the program's scene, not the page's starting DefaultScene
+        "window.__vuer.store.getState().rootKey !== 'default-scene' && window.__vuer.stats.frames > 10"
     )
     page.wait_for_timeout(1500)  # meshes, materials and the grid shader compile
     image = settled(look, page)
