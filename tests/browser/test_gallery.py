@@ -134,7 +134,7 @@ def test_gallery_matches_its_reference(live, page, look, name: str) -> None:
     )  # pixels of the scene only
     page.wait_for_function(
         # the program's scene, not the page's starting DefaultScene
-        "window.__vuer.store.getState().rootKey !== 'default-scene' && window.__vuer.stats.frames > 10"
+        "window.__vuer.store.getState().rootKey !== 'default-scene' && window.__vuer.stats.frames > 0"
     )
     page.wait_for_timeout(1500)  # meshes, materials and the grid shader compile
     image = settled(look, page)

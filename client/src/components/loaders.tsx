@@ -4,13 +4,14 @@
 import { Splat } from "@react-three/drei";
 import { useFrame } from "@react-three/fiber";
 import { requestFrame, useFramesWhile } from "../core/invalidate";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { sendEvent } from "../events";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
+import { useSplatFrames } from "./splatFrames";
 import { type ModelTag, type Parsed, type Parser, PARSERS } from "./parsers";
 
 export { MODEL_TAGS } from "./parsers";
@@ -154,6 +155,8 @@ const SPLAT_UNFLIP: [number, number, number] = [Math.PI, 0, 0];
 /** Gaussian splats from a .splat URL (drei's Splat; sorted in a worker). */
 export function SplatNode({ node, children }: TypedNodeProps<"Splat" | "VuerSplat">): ReactNode {
   const transform = useTransform(node);
+  const holder = useRef<THREE.Group>(null);
+  useSplatFrames(holder);
   if (typeof node.src !== "string") {
     warnOnce(`vuer: <Splat key="${node.key}"> needs src, a URL of a .splat file`);
     return null;
@@ -162,7 +165,7 @@ export function SplatNode({ node, children }: TypedNodeProps<"Splat" | "VuerSpla
     <group {...transform}>
       {/* drei's Splat turns the file's points half a turn about X; undone so a
           splat sits in the file's own coordinates, as on the public client. */}
-      <group rotation={SPLAT_UNFLIP}>
+      <group ref={holder} rotation={SPLAT_UNFLIP}>
         <Splat
           src={new URL(node.src, document.baseURI).href}
           alphaTest={num(node.alphaTest, 0)}

@@ -4,6 +4,7 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
+import { invalidateOnVideoFrames } from "../core/invalidate";
 import type { TypedNodeProps } from "../registry";
 import { CameraPlane } from "./images";
 import { num } from "./props";
@@ -36,6 +37,7 @@ function useWebRTCVideo(url: string | null, label: string): StreamView {
     });
     texture = new THREE.VideoTexture(handle.video);
     texture.colorSpace = THREE.SRGBColorSpace;
+    const stopFrames = invalidateOnVideoFrames(handle.video); // demand frame loop
     const sized = () => {
       const { videoWidth: w, videoHeight: h } = handle.video;
       setView((v) => ({ ...v, aspect: w && h ? w / h : v.aspect }));
@@ -44,6 +46,7 @@ function useWebRTCVideo(url: string | null, label: string): StreamView {
     handle.video.addEventListener("loadedmetadata", sized);
     setView((v) => ({ ...v, texture }));
     return () => {
+      stopFrames();
       handle.close();
       texture?.dispose();
     };

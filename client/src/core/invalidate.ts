@@ -34,3 +34,22 @@ export function useFramesWhile(running: () => boolean): void {
     if (check.current()) invalidate();
   });
 }
+
+/**
+ * Draw once for each new frame of `video` (a live stream: frames come at the
+ * sender's pace, and none while it stalls). Returns the function that stops it.
+ */
+export function invalidateOnVideoFrames(video: HTMLVideoElement): () => void {
+  let stopped = false;
+  let id = 0;
+  const next = (): void => {
+    if (stopped) return;
+    invalidate();
+    id = video.requestVideoFrameCallback(next);
+  };
+  id = video.requestVideoFrameCallback(next);
+  return () => {
+    stopped = true;
+    video.cancelVideoFrameCallback(id);
+  };
+}
