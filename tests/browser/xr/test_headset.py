@@ -320,7 +320,10 @@ def test_hands_hide_left_still_sends_it_and_show_frame_draws_joint_frames(live, 
 
 def test_hands_scale_moves_joints_away_from_the_wrist(live, page, xr) -> None:
     scene = Scene(
-        bgChildren=[Hands(key="plain", stream=True), Hands(key="big", stream=True, scale=2)]
+        bgChildren=[
+            Hands(key="plain", stream=True),
+            Hands(key="big", stream=True, scale=2, showFrame=True),
+        ]
     )
     _, events = start(live, page, xr, scene, "HAND_MOVE")
     xr.device(page, "d.primaryInputMode = 'hand';")
@@ -333,6 +336,9 @@ def test_hands_scale_moves_joints_away_from_the_wrist(live, page, xr) -> None:
     assert abs(joint_distance(big["right"], wrist, INDEX_TIP) - 2 * reach) < 1e-4
     # the states are measured on the scaled hand, as in the public client
     assert abs(big["rightState"]["pinchValue"] - 2 * plain["rightState"]["pinchValue"]) < 1e-4
+    # one mesh per hand for the two nodes; the second node still draws its joint frames
+    page.wait_for_function(f"{DRAWN}('l_handMeshNode') === 1 && {DRAWN}('r_handMeshNode') === 1")
+    page.wait_for_function(f"{JOINT_FRAMES}.length === 50")  # 25 per hand
 
 
 def dark_share(page: Any) -> float:
