@@ -2,6 +2,7 @@
 
     python bench/bench_xr.py                  # 5 s per rate window, 30 latency probes
     python bench/bench_xr.py --seconds 10 --probes 60
+    python bench/bench_xr.py --hide-models    # the same without drawing hands/controllers
 
 Drives Debian's chromium through playwright (SwiftShader WebGL) with the npm
 package ``iwer`` (client/node_modules) emulating a Meta Quest 3; the page
@@ -55,6 +56,7 @@ XR_FRAMES = """() => new Promise((resolve) => {
   session.requestAnimationFrame(tick);
 })"""
 RATES = (30, 60)
+MODELS = True  # whether the hands and controllers are drawn (--hide-models)
 
 
 class Server:
@@ -94,7 +96,7 @@ class Server:
 
 
 def emit(record: dict[str, Any]) -> None:
-    print(json.dumps(record), flush=True)
+    print(json.dumps({**record, "models": MODELS}), flush=True)
 
 
 def rates(server: Server, etype: str, seconds: float, xr_fps: float) -> None:
@@ -169,17 +171,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="rate window")
     parser.add_argument("--probes", type=int, default=30, help="latency probes per stream")
+    parser.add_argument(
+        "--hide-models", action="store_true", help="hideLeft/hideRight: stream without drawing"
+    )
     options = parser.parse_args()
+    global MODELS
+    MODELS = not options.hide_models
+    hide = {"hideLeft": True, "hideRight": True} if options.hide_models else {}
 
     from playwright.sync_api import sync_playwright
 
     scene = Scene(
         bgChildren=[
             *(
-                MotionControllers(key=f"controller{f}", left=True, right=True, stream=True, fps=f)
+                MotionControllers(
+                    key=f"controller{f}", left=True, right=True, stream=True, fps=f, **hide
+                )
                 for f in RATES
             ),
-            *(Hands(key=f"hand{f}", stream=True, fps=f) for f in RATES),
+            *(Hands(key=f"hand{f}", stream=True, fps=f, **hide) for f in RATES),
         ]
     )
     server = Server(scene)

@@ -92,20 +92,15 @@ function useControllerModel(source: XRInputSource | null): Model | null {
   return model;
 }
 
+function findController(session: XRSession, side: Side): XRInputSource | null {
+  for (const s of session.inputSources) if (s.handedness === side && !s.hand && s.gamepad) return s;
+  return null;
+}
+
 const RAY = new THREE.BufferGeometry().setFromPoints([new THREE.Vector3(0, 0, 0), new THREE.Vector3(0, 0, -0.3)]);
 
 function ControllerModel({ side }: { side: Side }) {
-  const session = useXRState((s) => s.session);
   const [source, setSource] = useState<XRInputSource | null>(null);
-  // input sources come and go (controllers put down, hands picked up)
-  useEffect(() => {
-    if (!session) return;
-    const pick = () =>
-      setSource(Array.from(session.inputSources).find((s) => s.handedness === side && !s.hand && s.gamepad) ?? null);
-    pick();
-    session.addEventListener("inputsourceschange", pick);
-    return () => session.removeEventListener("inputsourceschange", pick);
-  }, [session, side]);
   const model = useControllerModel(source);
   const parts = useMemo(() => {
     const grip = new THREE.Group();
@@ -123,10 +118,13 @@ function ControllerModel({ side }: { side: Side }) {
   }, [parts, model]);
 
   useFrame((state, _delta, frame?: XRFrame) => {
+    // input sources come and go (controllers put down, hands picked up)
+    const current = frame ? findController(frame.session, side) : null;
+    if (current !== source) setSource(current);
     const space = state.gl.xr.getReferenceSpace();
-    const grip = frame && space && source?.gripSpace ? frame.getPose(source.gripSpace, space) : undefined;
-    const ray = frame && space && source ? frame.getPose(source.targetRaySpace, space) : undefined;
-    parts.grip.visible = Boolean(grip && model);
+    const grip = frame && space && current?.gripSpace ? frame.getPose(current.gripSpace, space) : undefined;
+    const ray = frame && space && current ? frame.getPose(current.targetRaySpace, space) : undefined;
+    parts.grip.visible = Boolean(grip && model && current === source);
     parts.ray.visible = Boolean(ray);
     if (grip) {
       parts.grip.matrix.fromArray(grip.transform.matrix);

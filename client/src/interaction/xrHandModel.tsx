@@ -45,9 +45,11 @@ interface HandMesh {
   bones: (THREE.Object3D | undefined)[];
 }
 
-function useHandMesh(side: Side): HandMesh | null {
+function useHandMesh(side: Side, wanted: boolean): HandMesh | null {
   const [mesh, setMesh] = useState<HandMesh | null>(null);
   useEffect(() => {
+    setMesh(null);
+    if (!wanted) return;
     let live = true;
     handAssetUrl(side)
       .then(loadScene)
@@ -65,7 +67,7 @@ function useHandMesh(side: Side): HandMesh | null {
     return () => {
       live = false;
     };
-  }, [side]);
+  }, [side, wanted]);
   return mesh;
 }
 
@@ -80,7 +82,8 @@ interface HandProps {
 }
 
 function HandModel({ side, showFrame, frameScale, scale }: HandProps) {
-  const mesh = useHandMesh(side);
+  // one mesh per hand however many Hands nodes; each node draws its own frames
+  const mesh = useHandMesh(side, useDrawClaim(`hand:${side}`));
   const group = useMemo(() => new THREE.Group(), []);
   const frames = useMemo(() => {
     const axes = JOINT_NAMES.map(() => {
@@ -110,7 +113,7 @@ function HandModel({ side, showFrame, frameScale, scale }: HandProps) {
     const poses = tracked && scaleAboutWrist(tracked, scale);
     group.visible = poses !== null && mesh !== null;
     frames.holder.visible = poses !== null && showFrame;
-    if (!poses) return;
+    if (!poses || (!mesh && !showFrame)) return;
     JOINT_NAMES.forEach((_name, j) => {
       scratch.matrix.fromArray(poses, j * 16);
       const bone = mesh?.bones[j];
@@ -135,10 +138,5 @@ function HandModel({ side, showFrame, frameScale, scale }: HandProps) {
 export function XRHandModels({ sides, ...rest }: { sides: Side[] } & Omit<HandProps, "side">): ReactNode {
   const inSession = useXRState((s) => s.session !== null);
   if (!inSession) return null;
-  return sides.map((side) => <ClaimedHand key={side} side={side} {...rest} />);
-}
-
-/** Draws the hand unless another Hands node already does. */
-function ClaimedHand(props: HandProps): ReactNode {
-  return useDrawClaim(`hand:${props.side}`) ? <HandModel {...props} /> : null;
+  return sides.map((side) => <HandModel key={side} side={side} {...rest} />);
 }

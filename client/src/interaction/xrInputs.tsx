@@ -30,15 +30,15 @@ export function HandsNode({ node }: NodeProps): ReactNode {
 
 /** Pulses `side` each time `hash` changes to a new non-null value. */
 function usePulseHash(node: SceneNode, side: Side): void {
-  const Side = side === "left" ? "Left" : "Right";
-  const hash = node[`pulse${Side}Hash`];
+  const prop = side === "left" ? "pulseLeft" : "pulseRight";
+  const hash = node[`${prop}Hash`];
   const fired = useRef<unknown>(null);
-  const strength = num(node[`pulse${Side}Strength`], 0.5);
-  const duration = num(node[`pulse${Side}Duration`], 100);
+  const strength = num(node[`${prop}Strength`], 0.5);
+  const duration = num(node[`${prop}Duration`], 100);
   useEffect(() => {
     if (hash === null || hash === undefined || hash === fired.current) return;
     fired.current = hash;
-    const pulse = readPulse({ strength, duration }, `pulse${Side}*`);
+    const pulse = readPulse({ strength, duration }, `${prop}*`);
     if (pulse) pulseSide(side, pulse);
     // strength/duration changes alone do not pulse
   }, [hash]);

@@ -172,9 +172,10 @@ def test_motion_controllers_send_only_the_sides_asked_for(live, page, xr) -> Non
     assert {e.key for e in seen} == {"left-only"}  # left/right unset: nothing at all
     assert all(set(e.value) == {"left", "leftState"} for e in seen)
     # both nodes draw, but each controller is drawn once: the bundled Quest 3 models
-    page.wait_for_function(f"{DRAWN}('xr_standard_trigger_pressed_value') === 2")
+    # (their thumbstick node; the hand mesh has trigger nodes of its own)
+    page.wait_for_function(f"{DRAWN}('xr_standard_thumbstick_pressed_value') === 2")
     page.wait_for_timeout(500)
-    assert page.evaluate(f"{DRAWN}('xr_standard_trigger_pressed_value')") == 2
+    assert page.evaluate(f"{DRAWN}('xr_standard_thumbstick_pressed_value')") == 2
 
 
 def wait_pulses(page: Any, count: int) -> list[list[Any]]:
@@ -319,7 +320,10 @@ def test_hands_hide_left_still_sends_it_and_show_frame_draws_joint_frames(live, 
 
 def test_hands_scale_moves_joints_away_from_the_wrist(live, page, xr) -> None:
     scene = Scene(
-        bgChildren=[Hands(key="plain", stream=True), Hands(key="big", stream=True, scale=2)]
+        bgChildren=[
+            Hands(key="plain", stream=True),
+            Hands(key="big", stream=True, scale=2, showFrame=True),
+        ]
     )
     _, events = start(live, page, xr, scene, "HAND_MOVE")
     xr.device(page, "d.primaryInputMode = 'hand';")
@@ -332,3 +336,50 @@ def test_hands_scale_moves_joints_away_from_the_wrist(live, page, xr) -> None:
     assert abs(joint_distance(big["right"], wrist, INDEX_TIP) - 2 * reach) < 1e-4
     # the states are measured on the scaled hand, as in the public client
     assert abs(big["rightState"]["pinchValue"] - 2 * plain["rightState"]["pinchValue"]) < 1e-4
+    # one mesh per hand for the two nodes; the second node still draws its joint frames
+    page.wait_for_function(f"{DRAWN}('l_handMeshNode') === 1 && {DRAWN}('r_handMeshNode') === 1")
+    page.wait_for_function(f"{JOINT_FRAMES}.length === 50")  # 25 per hand
+
+
+def dark_share(page: Any) -> float:
+    """The fraction of near-black pixels: unlit models on the light background."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    pixels = np.asarray(image, dtype=np.int32).reshape(-1, 3)
+    return float((pixels.max(axis=1) < 60).mean())
+
+
+def test_controllers_and_hands_are_drawn_in_the_headset_view(live, page, xr) -> None:
+    # no lights in this scene: the models render black on the light background
+    scene = Scene(
+        bgChildren=[
+            MotionControllers(key="shown", stream=True),
+            Hands(key="hands", hideRight=True),
+        ]
+    )
+    start(live, page, xr, scene)
+    xr.device(
+        page,
+        "d.controllers.left.position.set(-0.1, 1.5, -0.3);"
+        "d.controllers.right.position.set(0.1, 1.5, -0.3);",
+    )
+    xr.enter(page)
+    page.wait_for_function(f"{DRAWN}('xr_standard_thumbstick_pressed_value') === 2")
+    page.wait_for_timeout(300)
+    assert dark_share(page) > 0.02  # two controllers fill part of the view
+
+    xr.device(
+        page,
+        "d.primaryInputMode = 'hand';"
+        "d.hands.left.position.set(-0.1, 1.5, -0.3); d.hands.right.position.set(0.1, 1.5, -0.3);",
+    )
+    page.wait_for_function(f"{DRAWN}('l_handMeshNode') === 1")
+    page.wait_for_function(f"{DRAWN}('xr_standard_thumbstick_pressed_value') === 0")
+    page.wait_for_timeout(300)
+    one_hand = dark_share(page)
+    assert one_hand > 0.01  # the left hand's mesh; the right one is hidden
+    assert page.evaluate(f"{DRAWN}('r_handMeshNode')") == 0
