@@ -96,7 +96,8 @@ export class MergedDraw implements BatchDraw {
     this.srcPosition = position.array;
     this.srcNormal = normal ? normal.array : null;
     const vertexCount = capacity * this.vertices;
-    const attribute = (size: number) => new THREE.BufferAttribute(new Float32Array(vertexCount * size), size).setUsage(THREE.DynamicDrawUsage);
+    // Default (static) usage: updates are rare next to draws; DYNAMIC_DRAW measured slower in SwiftShader.
+    const attribute = (size: number) => new THREE.BufferAttribute(new Float32Array(vertexCount * size), size);
     this.merged.setAttribute("position", attribute(3));
     if (this.srcNormal) this.merged.setAttribute("normal", attribute(3));
     this.merged.setAttribute("color", attribute(3));
