@@ -1,13 +1,15 @@
 // Automatic instancing. Primitives that share a geometry and a material (all
-// but the colour) are drawn as one InstancedMesh per group once the group has
-// BATCH_MIN members. Each node keeps its own <mesh> in the scene tree (its
+// but the colour) are drawn in one draw call per group once the group has
+// BATCH_MIN members (an InstancedMesh, or for small geometries one merged
+// mesh: core/batchDraws.ts). Each node keeps its own <mesh> in the scene tree (its
 // key, transform, children, raycasting and so its events): while batched that
 // mesh gets a hidden material (not drawn, still raycast), and its world matrix
-// and colour are copied into the group's instance buffers before each render,
+// and colour are copied into the group's draw before each render,
 // uploading only when something changed. A mesh whose material was replaced
 // (a material element child) or that is invisible gets a zero-size instance
 // and draws itself. See docs/instancing.md.
 import * as THREE from "three";
+import { type BatchDraw, InstancedDraw, MERGE_MAX_VERTICES, MergedDraw } from "./batchDraws";
 import { requestFrame } from "./invalidate";
 
 /** Below this many members a group's meshes draw themselves (no gain from batching). */
@@ -42,19 +44,25 @@ export interface BatchSpec {
   receiveShadow: boolean;
 }
 
-const ZERO = new THREE.Matrix4().makeScale(0, 0, 0).elements;
 const local = new THREE.Matrix4();
 const toScene = new THREE.Matrix4();
 
 class Group {
   readonly members: Member[] = [];
-  mesh: THREE.InstancedMesh | null = null;
+  draw: BatchDraw | null = null;
   readonly listeners = new Set<() => void>();
+  readonly material: THREE.Material;
+  private readonly merge: boolean;
+  /** What each slot last drew (matrix, colour, drawn), to rewrite only changes. */
+  private matrices = new Float64Array(0);
+  private colors = new Float64Array(0);
+  private drawn = new Uint8Array(0);
 
-  constructor(
-    readonly spec: BatchSpec,
-    readonly material: THREE.Material,
-  ) {}
+  constructor(readonly spec: BatchSpec) {
+    this.material = spec.makeMaterial();
+    this.merge = spec.geometry.getAttribute("position").count <= MERGE_MAX_VERTICES;
+    if (this.merge) this.material.vertexColors = true; // the merged mesh's colour per vertex
+  }
 
   get batched(): boolean {
     return this.members.length >= BATCH_MIN;
@@ -64,72 +72,69 @@ class Group {
     for (const fn of this.listeners) fn();
   }
 
-  /** Copy changed world matrices and colours into the instance buffers. */
+  /** Write changed world matrices and colours into the group's draw. */
   sync(scene: THREE.Scene): void {
     if (!this.batched) {
       this.detach();
       return;
     }
     const n = this.members.length;
-    if (!this.mesh || this.mesh.instanceMatrix.count < n) this.grow(scene, Math.max(n, 2 * (this.mesh?.instanceMatrix.count ?? 0)));
-    const mesh = this.mesh as THREE.InstancedMesh;
-    const colorAttr = mesh.instanceColor as THREE.InstancedBufferAttribute;
-    const matrices = mesh.instanceMatrix.array as Float32Array;
-    const colors = colorAttr.array as Float32Array;
-    // Instances live in the scene's frame; world matrices include the scene's own transform.
+    if (!this.draw || this.draw.capacity < n) this.grow(scene, Math.max(n, 2 * (this.draw?.capacity ?? 0)));
+    const draw = this.draw as BatchDraw;
+    // Members live in the scene's frame; world matrices include the scene's own transform.
     const sceneMoved = !isIdentity(scene.matrixWorld.elements);
     if (sceneMoved) toScene.copy(scene.matrixWorld).invert();
-    let matrixChanged = mesh.count !== n;
-    let colorChanged = matrixChanged;
+    let lo = n;
+    let hi = -1;
     for (let i = 0; i < n; i++) {
       const member = this.members[i];
-      const drawn = member.mesh.material === member.hidden && visibleChain(member.mesh);
-      let source = ZERO;
-      if (drawn) source = sceneMoved ? local.multiplyMatrices(toScene, member.mesh.matrixWorld).elements : member.mesh.matrixWorld.elements;
-      const at = i * 16;
-      for (let j = 0; j < 16; j++) {
-        if (matrices[at + j] !== Math.fround(source[j])) {
-          matrices.set(source, at);
-          matrixChanged = true;
-          break;
-        }
-      }
-      const c = member.color;
-      const ci = i * 3;
-      if (colors[ci] !== Math.fround(c.r) || colors[ci + 1] !== Math.fround(c.g) || colors[ci + 2] !== Math.fround(c.b)) {
-        colors[ci] = c.r;
-        colors[ci + 1] = c.g;
-        colors[ci + 2] = c.b;
-        colorChanged = true;
+      const visible = member.mesh.material === member.hidden && visibleChain(member.mesh);
+      const world = sceneMoved ? local.multiplyMatrices(toScene, member.mesh.matrixWorld).elements : member.mesh.matrixWorld.elements;
+      if (!this.changed(i, visible, world, member.color)) continue;
+      draw.write(i, visible ? world : null, member.color);
+      if (i < lo) lo = i;
+      hi = i;
+    }
+    draw.finish(n, lo, hi);
+  }
+
+  private changed(i: number, visible: boolean, world: ArrayLike<number>, color: THREE.Color): boolean {
+    let changed = this.drawn[i] !== (visible ? 1 : 2);
+    this.drawn[i] = visible ? 1 : 2;
+    const m = this.matrices;
+    const at = i * 16;
+    for (let j = 0; j < 16; j++) {
+      if (m[at + j] !== world[j]) {
+        m[at + j] = world[j];
+        changed = true;
       }
     }
-    mesh.count = n;
-    if (matrixChanged) mesh.instanceMatrix.needsUpdate = true;
-    if (colorChanged) colorAttr.needsUpdate = true;
+    const c = this.colors;
+    const ci = i * 3;
+    if (c[ci] !== color.r || c[ci + 1] !== color.g || c[ci + 2] !== color.b) {
+      c[ci] = color.r;
+      c[ci + 1] = color.g;
+      c[ci + 2] = color.b;
+      changed = true;
+    }
+    return changed;
   }
 
   private grow(scene: THREE.Scene, capacity: number): void {
     this.detach();
-    const mesh = new THREE.InstancedMesh(this.spec.geometry, this.material, capacity);
-    mesh.instanceMatrix.setUsage(THREE.DynamicDrawUsage);
-    mesh.instanceColor = new THREE.InstancedBufferAttribute(new Float32Array(capacity * 3), 3);
-    mesh.instanceColor.setUsage(THREE.DynamicDrawUsage);
-    mesh.count = 0;
-    mesh.frustumCulled = false; // instances spread anywhere: not culled as one
-    mesh.castShadow = this.spec.castShadow;
-    mesh.receiveShadow = this.spec.receiveShadow;
-    mesh.raycast = () => undefined; // events go to the members' own meshes
-    mesh.name = `vuer-batch:${this.spec.key}`;
-    mesh.matrixAutoUpdate = false;
-    scene.add(mesh);
-    this.mesh = mesh;
+    const Draw = this.merge ? MergedDraw : InstancedDraw;
+    const shadows: [boolean, boolean] = [this.spec.castShadow, this.spec.receiveShadow];
+    this.draw = new Draw(this.spec.geometry, this.material, capacity, shadows, `vuer-batch:${this.spec.key}`);
+    this.matrices = new Float64Array(capacity * 16);
+    this.colors = new Float64Array(capacity * 3);
+    this.drawn = new Uint8Array(capacity); // 0: never written, so every slot is written once
+    scene.add(this.draw.object);
   }
 
   detach(): void {
-    if (!this.mesh) return;
-    this.mesh.removeFromParent();
-    this.mesh.dispose();
-    this.mesh = null;
+    if (!this.draw) return;
+    this.draw.dispose();
+    this.draw = null;
   }
 }
 
@@ -191,7 +196,7 @@ export function join(scene: THREE.Scene, spec: BatchSpec, mesh: THREE.Mesh, own:
   hookScene(scene);
   let group = groups.get(spec.key);
   if (!group) {
-    group = new Group(spec, spec.makeMaterial());
+    group = new Group(spec);
     const waiting = pending.get(spec.key);
     if (waiting) for (const fn of waiting) group.listeners.add(fn);
     pending.delete(spec.key);
