@@ -3436,6 +3436,10 @@ export interface SceneProps extends NodeBase {
   camPosition?: Vec3;
   /** initial camera rotation, radians. */
   camRotation?: Vec3;
+  /** false hides the grids among ``bgChildren``. @default true */
+  grid?: boolean;
+  /** false hides the grid (as ``grid=False`` leaves it out). @default true */
+  showGrid?: boolean;
 }
 
 /** `SceneBackground` (SceneBackground): An image (or equirectangular panorama) as the scene's ``background``. */
@@ -5669,7 +5673,7 @@ export const PROP_DEFAULTS: {
   "RandomizedLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, frames: 1, radius: 5, amount: 8, intensity: 1, ambient: 0.5, castShadow: true, bias: 0, mapSize: 512, size: 10, near: 0.5, far: 500, normalBias: 0.02 },
   "RectAreaLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, width: 1, height: 1 },
   "Ring": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
-  "Scene": { up: [0, 1, 0], bgChildren: [], rawChildren: [], htmlChildren: [], toneMappingExposure: 1, frameloop: "demand" },
+  "Scene": { up: [0, 1, 0], bgChildren: [], rawChildren: [], htmlChildren: [], toneMappingExposure: 1, frameloop: "demand", grid: true, showGrid: true },
   "SceneBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, backgroundIntensity: 1, backgroundBlurriness: 0 },
   "SceneCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, lookAt: [0, 0, 0], fov: 60, near: 0.1, far: 2000, cx: 0, cy: 0 },
   "SceneCameraControl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, moveSpeed: 1, keyboardRotateSpeed: 1, mouseRotateSpeed: 1, dollySpeed: 1, truckSpeed: 1, stream: false },

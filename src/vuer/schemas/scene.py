@@ -61,6 +61,8 @@ class Scene(BlockElement):
         frameloop: "always" | "demand" = "demand" -- render every frame, or when something changes.
         camPosition: vec3 -- initial camera position, metres.
         camRotation: vec3 -- initial camera rotation, radians.
+        grid: bool = true -- false hides the grids among ``bgChildren``.
+        showGrid: bool = true -- the public client's name for ``grid``.
     """
 
     tag = "Scene"
@@ -117,6 +119,7 @@ class DefaultScene(Scene):
 
     Props:
         up: vec3 = [0, 1, 0] -- the world's up direction.
+        showGrid: bool = true -- false hides the grid (as ``grid=False`` leaves it out).
     """
 
     key = "DefaultScene"
