@@ -17,7 +17,8 @@
 //   `batches()` counts the instancing groups ({groups, batched, instances}).
 // Query parameters: `ws` (socket URL, default this page's origin),
 // `collapseMenu=true` (start with the panel folded), `stats=true` (an overlay,
-// `#vuer-stats`, with fps and draw calls; frames are drawn only on change).
+// `#vuer-stats`, with fps and draw calls; frames are drawn only on change),
+// `antialias=true` (multisampled canvas; off by default, see core/glOptions.ts).
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
