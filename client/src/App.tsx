@@ -6,6 +6,7 @@ import { HtmlLayer } from "./core/HtmlLayer";
 import { SceneRoot } from "./core/SceneRoot";
 import { setThreeGetter } from "./core/threeState";
 import { FrameCounter } from "./core/FrameCounter";
+import { GL_OPTIONS } from "./core/glOptions";
 import { InvalidateOnStore } from "./core/InvalidateOnStore";
 import { StatsOverlay, statsRequested } from "./core/StatsOverlay";
 import { CameraPreviews, PreviewPainter } from "./interaction/cameraPreviews";
@@ -44,6 +45,7 @@ export function App(): ReactNode {
         camera={CAMERA}
         shadows
         frameloop="demand"
+        gl={GL_OPTIONS}
         events={lensEvents}
         onCreated={onCreated}
       >

@@ -19,7 +19,8 @@
 // `collapseMenu=true` (start with the panel folded), `stats=true` (an overlay,
 // `#vuer-stats`, with fps and draw calls; frames are drawn only on change),
 // `fov` (the built-in camera's vertical field of view, degrees; 75 by default,
-// as the public client).
+// as the public client), `antialias=true` (multisampled canvas; off by default,
+// see core/glOptions.ts).
 import "./core/threeConsole";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
