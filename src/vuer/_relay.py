@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from vuer import protocol as wire
 from vuer._inbound import BadFrame, decode_limited, preview
 from vuer.events import now_ms
 from vuer.serdes import encode
@@ -24,7 +25,6 @@ from vuer.serdes import encode
 if TYPE_CHECKING:
     from vuer.server import Vuer
 
-_SCENE_OPS = frozenset({"SET", "ADD", "UPDATE", "UPSERT", "REMOVE"})
 NO_TOKEN = (
     "POST /relay is off: no relay token is configured. Start the server with "
     "Vuer(relay_token=...) or the environment variable VUER_RELAY_TOKEN, and send "
@@ -64,9 +64,9 @@ def _invalid(msg: Any) -> str | None:
     etype = msg.get("etype")
     if not isinstance(etype, str) or not etype or len(etype) > 256:
         return f"'etype' must be a string of 1 to 256 characters, got {preview(etype, 80)}"
-    if "_RESPONSE@" in etype:
+    if wire.is_response(etype):
         return "RPC answers come from clients; the relay forwards server events"
-    if etype in _SCENE_OPS and not isinstance(msg.get("data"), dict):
+    if etype in wire.SCENE_OPS and not isinstance(msg.get("data"), dict):
         return f"{etype} needs a 'data' map"
     return None
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import aiohttp
 
+from vuer import protocol as wire
 from vuer.__about__ import __version__
 from vuer.events import ClientEvent, now_ms
 from vuer.serdes import decode, encode
@@ -135,7 +136,7 @@ class VuerClient:
             await self._http.close()
             self._http = None
             raise
-        await self._send(ClientEvent(etype="INIT", value=client_info()))
+        await self._send(ClientEvent(etype=wire.INIT, value=client_info()))
         return self
 
     async def close(self) -> None:

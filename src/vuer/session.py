@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from vuer import protocol as wire
 from vuer._bound import BoundGenerator
 from vuer._inbound import preview
 from vuer._log import RateLimitedLog
@@ -226,30 +227,28 @@ class VuerSession:
         root = to_wire(scene)
         if not isinstance(root, dict):
             raise TypeError(f"session.set takes a Scene, got {type(scene).__name__}")
-        self._push({"etype": "SET", "ts": now_ms(), "data": root})
+        self._push(wire.set_message(root, now_ms()))
 
     def _add(self, element: Any, to: str | None = None) -> None:
         _check_parent(to, "add")
         nodes = _wire_nodes(element, "add")
-        self._push({"etype": "ADD", "ts": now_ms(), "data": {"nodes": nodes, "to": to}})
+        self._push(wire.add_message(nodes, to, now_ms()))
 
     def _upsert(self, element: Any, to: str | None = None, strict: bool = False) -> None:
         _check_parent(to, "upsert")
         nodes = _wire_nodes(element, "upsert")
-        msg = {"etype": "UPSERT", "ts": now_ms(), "data": {"nodes": nodes, "to": to}}
-        msg["strict"] = bool(strict)
-        self._push(msg)
+        self._push(wire.upsert_message(nodes, to, bool(strict), now_ms()))
 
     def _remove(self, keys: Any) -> None:
-        self._push({"etype": "REMOVE", "ts": now_ms(), "data": {"keys": _wire_keys(keys)}})
+        self._push(wire.remove_message(_wire_keys(keys), now_ms()))
 
     def _update(self, element: Any, strict: bool = False) -> None:
         self._push_update(_wire_nodes(element, "update"), bool(strict))
 
     def _push_update(self, nodes: list[dict[str, Any]], strict: bool, ts: int = 0) -> None:
         if self._outbox.closed:
-            return self._dropped("UPDATE")
-        msg = {"etype": "UPDATE", "ts": ts or now_ms(), "data": {"nodes": nodes}, "strict": strict}
+            return self._dropped(wire.UPDATE)
+        msg = wire.update_message(nodes, strict, ts or now_ms())
         if self._on_loop():
             self._outbox.push_update(nodes, strict, lambda: self._encode(msg))
         else:
@@ -289,7 +288,7 @@ class VuerSession:
         try:
             self._loop.call_soon_threadsafe(fn, *args)
         except RuntimeError:  # the loop is closed: the server is gone
-            self._dropped(args[0] if isinstance(args[0], str) else "UPDATE")
+            self._dropped(args[0] if isinstance(args[0], str) else wire.UPDATE)
 
     def _dropped(self, etype: Any) -> None:
         self._warn(logging.WARNING, "session %s is closed; %s not sent", self.CURRENT_WS_ID, etype)
@@ -301,7 +300,7 @@ class VuerSession:
         if not isinstance(event, ServerEvent):
             raise TypeError(f"session.send takes a ServerEvent, got {type(event).__name__}")
         msg = event._serialize()
-        if msg["etype"] == "UPDATE":
+        if msg["etype"] == wire.UPDATE:
             return self._push_update(msg["data"]["nodes"], bool(msg.get("strict")), msg["ts"])
         self._push(msg)
 
@@ -445,7 +444,7 @@ class VuerSession:
 
     async def till(self, etype: str, timeout: float | None = None) -> ClientEvent:
         """Wait for the next client event of type ``etype`` (``INIT`` returns at once once seen)."""
-        if etype == "INIT" and self.init_event is not None:
+        if etype == wire.INIT and self.init_event is not None:
             return self.init_event
         self._check_open(f"a {etype} event")
         future: asyncio.Future[ClientEvent] = asyncio.get_running_loop().create_future()
@@ -553,7 +552,7 @@ class VuerSession:
         if nbytes:
             self._event_bytes[event] = nbytes
         etype = event.etype
-        if "_RESPONSE@" in etype:
+        if wire.is_response(etype):
             future = self._rpcs.get(etype)
             if future is not None:
                 if not future.done():
@@ -573,7 +572,7 @@ class VuerSession:
         for future in waiters or ():
             if not future.done():
                 future.set_result(event)
-        if etype == "INIT" and self.init_event is None:
+        if etype == wire.INIT and self.init_event is None:
             self.init_event = event
             self.client_info = event.value if isinstance(event.value, dict) else {}
             self.vuer._on_init(self)
@@ -637,7 +636,7 @@ class VuerSession:
         self._outbox.close()
         gone = f"session {self.CURRENT_WS_ID} disconnected"
         futures = [
-            (f"the answer to {rtype.split('_RESPONSE@')[0]}", f) for rtype, f in self._rpcs.items()
+            (f"the answer to {wire.request_of(rtype)}", f) for rtype, f in self._rpcs.items()
         ]
         for etype, waiters in self._waiters.items():
             futures += [(f"a {etype} event", f) for f in waiters]

@@ -6,7 +6,7 @@ RPCs::
 
     async with running(Vuer(host="127.0.0.1", port=0)) as app:
         async with HeadlessClient(app.get_url()) as client:
-            client.on_rpc("GRAB_RENDER", lambda msg: {"frame": b"..."})
+            client.on_rpc(GRAB_RENDER, lambda msg: {"frame": b"..."})
             await client.wait_for(lambda c: c.scene.find("box") is not None)
 """
 
@@ -23,6 +23,7 @@ from typing import Any
 
 import aiohttp
 
+from vuer import protocol as wire
 from vuer._scene_store import SceneStore
 from vuer.events import now_ms
 from vuer.serdes import decode, encode
@@ -125,7 +126,7 @@ class HeadlessClient:
             raise
         self._reader = asyncio.ensure_future(self._read())
         if self._send_init:
-            await self.send("INIT", self.client_info)
+            await self.send(wire.INIT, self.client_info)
         return self
 
     async def close(self) -> None:
@@ -165,9 +166,7 @@ class HeadlessClient:
 
     async def send(self, etype: str, value: Any = None, key: str | None = None, **extra: Any):
         """Send one client event ``{"etype", "ts", "value", "key"?, **extra}``."""
-        msg: dict[str, Any] = {"etype": etype, "ts": now_ms(), "value": value, **extra}
-        if key is not None:
-            msg["key"] = key
+        msg = wire.client_message(etype, value, now_ms(), key, **extra)
         await self.send_raw(encode(msg))
 
     async def send_raw(self, data: bytes | str) -> None:
@@ -182,10 +181,9 @@ class HeadlessClient:
         self, request: dict[str, Any], value: Any = None, *, done: bool | None = None
     ) -> None:
         """Answer an RPC message (``done=True`` ends an ``rpc_stream``)."""
-        msg: dict[str, Any] = {"etype": f"{request['etype']}_RESPONSE@{request['uuid']}"}
-        msg.update(ts=now_ms(), value=value)
-        if done is not None:
-            msg["done"] = done
+        rtype = wire.response_etype(request["etype"], request["uuid"])
+        extra = {} if done is None else {"done": done}
+        msg = wire.client_message(rtype, value, now_ms(), **extra)
         await self.send_raw(encode(msg))
 
     def on_rpc(self, etype: str, fn: RpcAnswer | None) -> None:
