@@ -1,7 +1,7 @@
 """Input: XR hands, controllers and body tracking, gamepads, keyboard, and drag handles.
 
 Components with ``stream=True`` send their poses back as events (see the
-table in SPEC §2): ``HAND_MOVE``, ``CONTROLLER_MOVE``, ``BODY_MOVE``,
+table in docs/protocol.md): ``HAND_MOVE``, ``CONTROLLER_MOVE``, ``BODY_MOVE``,
 ``OBJECT_MOVE``… Matrices are 16 floats, column-major. The XR events' values,
 with units, are declared in ``vuer.protocol`` and described in ``docs/xr.md``.
 """
