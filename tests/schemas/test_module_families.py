@@ -26,3 +26,21 @@ def test_helpers_reexports_every_family_class_once() -> None:
     assert sorted(names) == sorted(helpers.__all__)
     for name in helpers.__all__:
         assert getattr(helpers, name) is getattr(vuer.schemas, name), name
+
+
+def test_shared_props_are_declared_once_on_their_base() -> None:
+    from vuer.schemas._props import documented_props
+    from vuer.schemas.html_components import HtmlProps
+    from vuer.schemas.images import PlaneProps, VideoProps
+
+    for cls in (vuer.schemas.Button, vuer.schemas.div, vuer.schemas.Img, vuer.schemas.Bold):
+        assert issubclass(cls, HtmlProps)
+        props = documented_props(cls)
+        assert {props[n].owner for n in ("style", "className", "id")} == {"HtmlProps"}
+    for cls in (vuer.schemas.VideoPlane, vuer.schemas.StereoVideoPlane):
+        props = documented_props(cls)
+        assert {props[n].owner for n in ("loop", "autoplay", "muted")} == {VideoProps.__name__}
+        assert props["distanceToCamera"].owner == PlaneProps.__name__
+        assert props["distanceToCamera"].default == 10
+    # a subclass's own line overrides its base's
+    assert documented_props(vuer.schemas.StereoVideoPlane)["aspect"].owner == "StereoVideoPlane"

@@ -320,7 +320,7 @@ export interface ArrowProps extends NodeBase {
 /** `AutoScroll` (AutoScroll): A container that keeps its newest child scrolled into view (logs, chat). */
 export interface AutoScrollProps extends NodeBase {
   tag: "AutoScroll";
-  /** CSS style of the container. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
@@ -534,16 +534,16 @@ export interface BoxProps extends NodeBase {
 /** `Button` (Button): A push button; a click sends ``CLICK`` with the button's key (no value). */
 export interface ButtonProps extends NodeBase {
   tag: "Button";
-  /** the label. */
-  value?: string;
-  /** the label when value is absent. */
-  text?: string;
-  /** CSS style of the button. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the label. */
+  value?: string;
+  /** the label when value is absent. */
+  text?: string;
 }
 
 /** `Bvh` (Bvh): A BVH motion-capture skeleton and its motion. */
@@ -1272,7 +1272,7 @@ export interface DirectionalLightProps extends NodeBase {
 /** `Div` (div): A ``<div>`` container. */
 export interface DivProps extends NodeBase {
   tag: "Div";
-  /** CSS style of the div. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
@@ -1834,11 +1834,11 @@ export interface HUDPlaneProps extends NodeBase {
   material?: Record<string, unknown>;
   /** distance of the plane, metres. @default 10 */
   distanceToCamera?: number;
-  /** width / height of the plane. */
-  aspect?: number;
   /** height of the plane, metres. */
   height?: number;
-  /** keep it fixed in the world instead of following the camera. @default false */
+  /** width / height of the plane. */
+  aspect?: number;
+  /** keep the plane fixed in the world instead of following the camera. @default false */
   fixed?: boolean;
   /** render layer (1 left eye, 2 right eye in XR). */
   layers?: number;
@@ -2084,16 +2084,16 @@ export interface ImageProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** the image: URL, data URL, or PNG/JPEG bytes. */
-  src?: string | Uint8Array;
-  /** text shown when the image cannot be drawn. */
-  alt?: string;
-  /** CSS style of the image. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the image: URL, data URL, or PNG/JPEG bytes. */
+  src?: string | Uint8Array;
+  /** text shown when the image cannot be drawn. */
+  alt?: string;
   /** the image: URL, data URL, or PNG/JPEG bytes. */
   rgb?: string | Uint8Array;
   /** width / height of the plane. */
@@ -2125,16 +2125,16 @@ export interface ImageBackgroundProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** the image: URL, data URL, or PNG/JPEG bytes. */
-  src?: string | Uint8Array;
-  /** text shown when the image cannot be drawn. */
-  alt?: string;
-  /** CSS style of the image. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the image: URL, data URL, or PNG/JPEG bytes. */
+  src?: string | Uint8Array;
+  /** text shown when the image cannot be drawn. */
+  alt?: string;
   /** the image as ``Image`` sends it; src wins. */
   rgb?: string | Uint8Array;
   /** distance of the plane, metres. @default 10 */
@@ -2156,16 +2156,16 @@ export interface ImageBackgroundProps extends NodeBase {
 /** `Img` (Img): An image: ``Img(data)`` with an array, PIL image, file path or bytes, or ``Img(src=url)``. */
 export interface ImgProps extends NodeBase {
   tag: "Img";
-  /** the image: URL, data URL, or PNG/JPEG bytes. */
-  src?: string | Uint8Array;
-  /** text shown when the image cannot be drawn. */
-  alt?: string;
-  /** CSS style of the image. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the image: URL, data URL, or PNG/JPEG bytes. */
+  src?: string | Uint8Array;
+  /** text shown when the image cannot be drawn. */
+  alt?: string;
 }
 
 /** `InPlaceDepthPointCloud` (InPlaceDepthPointCloud): A depth point cloud updated in place, for streaming depth frames. */
@@ -2196,6 +2196,12 @@ export interface InPlaceDepthPointCloudProps extends NodeBase {
 /** `Input` (InputBox): A text box; Enter sends ``INPUT`` with the text as value (Shift+Enter adds a line). */
 export interface InputProps extends NodeBase {
   tag: "Input";
+  /** CSS style, React-style camelCase keys. */
+  style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** initial text. */
   value?: string;
   /** hint shown while empty; defaultValue by default. */
@@ -2204,12 +2210,6 @@ export interface InputProps extends NodeBase {
   defaultValue?: string;
   /** empty the box after Enter sends it. @default false */
   clearOnSubmit?: boolean;
-  /** CSS style of the input. */
-  style?: Record<string, unknown>;
-  /** CSS class names of the element. */
-  className?: string;
-  /** the element's DOM id. */
-  id?: string;
 }
 
 /** `KeyboardMonitor` (KeyboardMonitor): Sends keyboard events (``KeyDown``, ``KeyUp``, ``KeyPress``) with this key. */
@@ -2320,7 +2320,7 @@ export interface LineProps extends NodeBase {
 /** `Markdown` (Markdown): Markdown text rendered as HTML; the children are the markdown strings. */
 export interface MarkdownProps extends NodeBase {
   tag: "Markdown";
-  /** CSS style of the block. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
@@ -3459,16 +3459,16 @@ export interface SceneBackgroundProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** the image: URL, data URL, or PNG/JPEG bytes. */
-  src?: string | Uint8Array;
-  /** text shown when the image cannot be drawn. */
-  alt?: string;
-  /** CSS style of the image. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the image: URL, data URL, or PNG/JPEG bytes. */
+  src?: string | Uint8Array;
+  /** text shown when the image cannot be drawn. */
+  alt?: string;
   /** brightness factor. @default 1 */
   backgroundIntensity?: number;
   /** blur, 0..1. @default 0 */
@@ -3688,6 +3688,12 @@ export interface SkeletalGripperProps extends NodeBase {
 /** `Slider` (Slider): A range slider: ``SLIDE`` with the number while it moves, ``SET`` when let go. */
 export interface SliderProps extends NodeBase {
   tag: "Slider";
+  /** CSS style, React-style camelCase keys. */
+  style?: Record<string, unknown>;
+  /** CSS class names of the element. */
+  className?: string;
+  /** the element's DOM id. */
+  id?: string;
   /** smallest value. @default 0 */
   min?: number;
   /** largest value. @default 100 */
@@ -3696,25 +3702,19 @@ export interface SliderProps extends NodeBase {
   step?: number;
   /** initial value. */
   value?: number;
-  /** CSS style of the slider. */
-  style?: Record<string, unknown>;
-  /** CSS class names of the element. */
-  className?: string;
-  /** the element's DOM id. */
-  id?: string;
 }
 
 /** `Span` (Bold, Italic, span): Bold inline text (a span with ``fontWeight: bold`` merged into its style). */
 export interface SpanProps extends NodeBase {
   tag: "Span";
-  /** the text shown. */
-  text?: string;
-  /** CSS style of the span. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the text shown. */
+  text?: string;
 }
 
 /** `SparkSplats` (SparkSplats): A Gaussian-splat scene drawn by the Spark renderer. */
@@ -3926,34 +3926,34 @@ export interface StereoVideoPlaneProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** the image: URL, data URL, or PNG/JPEG bytes. */
-  src?: string | Uint8Array;
-  /** text shown when the image cannot be drawn. */
-  alt?: string;
-  /** CSS style of the image. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
-  /** how the halves are packed. @default "side-by-side" */
-  layout?: "side-by-side" | "top-bottom";
+  /** the image: URL, data URL, or PNG/JPEG bytes. */
+  src?: string | Uint8Array;
+  /** text shown when the image cannot be drawn. */
+  alt?: string;
   /** distance of the plane, metres. @default 10 */
   distanceToCamera?: number;
   /** height of the plane, metres. */
   height?: number;
   /** width / height of one eye's image. */
   aspect?: number;
-  /** loop the video. @default true */
-  loop?: boolean;
-  /** start playing at once. @default true */
-  autoplay?: boolean;
-  /** play without sound. @default true */
-  muted?: boolean;
   /** keep the plane fixed in the world instead of following the camera. @default false */
   fixed?: boolean;
   /** render layer (1 left eye, 2 right eye in XR). */
   layers?: number;
+  /** loop the video. @default true */
+  loop?: boolean;
+  /** start playing at once. @default true */
+  autoplay?: boolean;
+  /** play without sound (browsers require it for autoplay). @default true */
+  muted?: boolean;
+  /** how the halves are packed. @default "side-by-side" */
+  layout?: "side-by-side" | "top-bottom";
 }
 
 /** `Stl` (Stl): An STL mesh (binary or ASCII). */
@@ -4548,16 +4548,16 @@ export interface VideoMaterialProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** the image: URL, data URL, or PNG/JPEG bytes. */
-  src?: string | Uint8Array;
-  /** text shown when the image cannot be drawn. */
-  alt?: string;
-  /** CSS style of the image. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the image: URL, data URL, or PNG/JPEG bytes. */
+  src?: string | Uint8Array;
+  /** text shown when the image cannot be drawn. */
+  alt?: string;
   /** loop the video. @default true */
   loop?: boolean;
   /** start playing at once. @default true */
@@ -4583,32 +4583,32 @@ export interface VideoPlaneProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** the image: URL, data URL, or PNG/JPEG bytes. */
-  src?: string | Uint8Array;
-  /** text shown when the image cannot be drawn. */
-  alt?: string;
-  /** CSS style of the image. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the image: URL, data URL, or PNG/JPEG bytes. */
+  src?: string | Uint8Array;
+  /** text shown when the image cannot be drawn. */
+  alt?: string;
   /** distance of the plane, metres. @default 10 */
   distanceToCamera?: number;
   /** height of the plane, metres. */
   height?: number;
   /** width / height of the plane. */
   aspect?: number;
-  /** loop the video. @default true */
-  loop?: boolean;
-  /** start playing at once. @default true */
-  autoplay?: boolean;
-  /** play without sound. @default true */
-  muted?: boolean;
   /** keep the plane fixed in the world instead of following the camera. @default false */
   fixed?: boolean;
   /** render layer (1 left eye, 2 right eye in XR). */
   layers?: number;
+  /** loop the video. @default true */
+  loop?: boolean;
+  /** start playing at once. @default true */
+  autoplay?: boolean;
+  /** play without sound (browsers require it for autoplay). @default true */
+  muted?: boolean;
 }
 
 /** `ViewportHud` (ViewportHud): A picture-in-picture viewport that renders its children over the main view. */
@@ -4740,16 +4740,16 @@ export interface WebRTCVideoMaterialProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** the image: URL, data URL, or PNG/JPEG bytes. */
-  src?: string | Uint8Array;
-  /** text shown when the image cannot be drawn. */
-  alt?: string;
-  /** CSS style of the image. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the image: URL, data URL, or PNG/JPEG bytes. */
+  src?: string | Uint8Array;
+  /** text shown when the image cannot be drawn. */
+  alt?: string;
   /** URL of the WebRTC offer endpoint, or a stream id. */
   stream?: string;
 }
@@ -4862,14 +4862,14 @@ export interface WireframeProps extends NodeBase {
 /** `a` (Link): A hyperlink: ``Link("docs", href="https://…")``. */
 export interface AProps extends NodeBase {
   tag: "a";
-  /** the text shown. */
-  text?: string;
-  /** CSS style of the span. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** the text shown. */
+  text?: string;
   /** the target URL. */
   href?: string;
   /** where to open it, e.g. "_blank". */
@@ -4879,7 +4879,7 @@ export interface AProps extends NodeBase {
 /** `article` (Page): A page-level container (an ``<article>``) for other HTML elements. */
 export interface ArticleProps extends NodeBase {
   tag: "article";
-  /** CSS style of the page. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
@@ -4940,7 +4940,7 @@ export interface GroupProps extends NodeBase {
 /** `h1` (Header1): A level-1 heading; the children are its text. */
 export interface H1Props extends NodeBase {
   tag: "h1";
-  /** CSS style of the heading. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
@@ -4953,7 +4953,7 @@ export interface H1Props extends NodeBase {
 /** `h2` (Header2): A level-2 heading; the children are its text. */
 export interface H2Props extends NodeBase {
   tag: "h2";
-  /** CSS style of the heading. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
@@ -4966,7 +4966,7 @@ export interface H2Props extends NodeBase {
 /** `h3` (Header3): A level-3 heading; the children are its text. */
 export interface H3Props extends NodeBase {
   tag: "h3";
-  /** CSS style of the heading. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
@@ -4979,16 +4979,16 @@ export interface H3Props extends NodeBase {
 /** `iframe` (Iframe): An embedded web page. */
 export interface IframeProps extends NodeBase {
   tag: "iframe";
-  /** URL of the page. */
-  src?: string;
-  /** accessible title of the frame; the key by default. */
-  title?: string;
   /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
   /** the element's DOM id. */
   id?: string;
+  /** URL of the page. */
+  src?: string;
+  /** accessible title of the frame; the key by default. */
+  title?: string;
   /** text shown before the children. */
   text?: string;
 }
@@ -5296,7 +5296,7 @@ export interface MeshToonMaterialProps extends NodeBase {
 /** `p` (Paragraph): A paragraph; the children are its text and inline elements. */
 export interface PProps extends NodeBase {
   tag: "p";
-  /** CSS style of the paragraph. */
+  /** CSS style, React-style camelCase keys. */
   style?: Record<string, unknown>;
   /** CSS class names of the element. */
   className?: string;
@@ -5688,7 +5688,7 @@ export const PROP_DEFAULTS: {
   "Splats": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, enableThreeShaderIntegration: true },
   "SpotLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, distance: 0, angle: 1.0471975512, penumbra: 0, decay: 2, mapSize: 1024, bias: -0.0005, normalBias: 0.02, near: 0.1, far: 100 },
   "Stage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, preset: "rembrandt", intensity: 0.5, shadows: "contact", adjustCamera: true },
-  "StereoVideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, layout: "side-by-side", distanceToCamera: 10, loop: true, autoplay: true, muted: true, fixed: false },
+  "StereoVideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, fixed: false, loop: true, autoplay: true, muted: true, layout: "side-by-side" },
   "Stl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "Tetrahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Text": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, fontSize: 1, letterSpacing: 0, textAlign: "left", anchorX: "center", anchorY: "middle", outlineColor: "white" },
@@ -5703,7 +5703,7 @@ export const PROP_DEFAULTS: {
   "Urdf": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1, parseVisual: true, parseCollision: false },
   "VectorTrack": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "VideoMaterial": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, loop: true, autoplay: true, muted: true },
-  "VideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, loop: true, autoplay: true, muted: true, fixed: false },
+  "VideoPlane": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, distanceToCamera: 10, fixed: false, loop: true, autoplay: true, muted: true },
   "ViewportHud": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, renderPriority: 1 },
   "VuerGroup": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "VuerSplat": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, flipCoords: false, toneMapped: false, alphaTest: 0, alphaHash: false },

@@ -42,73 +42,65 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-class Iframe(BlockElement):
+class HtmlProps:
+    """The DOM props every HTML element takes; a base of the classes here, never sent alone.
+
+    Props:
+        style: dict -- CSS style, React-style camelCase keys.
+        className: str -- CSS class names of the element.
+        id: str -- the element's DOM id.
+    """
+
+
+class Iframe(HtmlProps, BlockElement):
     """An embedded web page.
 
     Props:
         src: str -- URL of the page.
         title: str -- accessible title of the frame; the key by default.
-        style: dict -- CSS style, React-style camelCase keys.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
         text: str -- text shown before the children.
     """
 
     tag = "iframe"
 
 
-class AutoScroll(BlockElement):
-    """A container that keeps its newest child scrolled into view (logs, chat).
-
-    Props:
-        style: dict -- CSS style of the container.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
-    """
+class AutoScroll(HtmlProps, BlockElement):
+    """A container that keeps its newest child scrolled into view (logs, chat)."""
 
     tag = "AutoScroll"
 
 
-class Markdown(BlockElement):
+class Markdown(HtmlProps, BlockElement):
     """Markdown text rendered as HTML; the children are the markdown strings.
 
     Props:
-        style: dict -- CSS style of the block.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
         text: str -- the markdown, when there are no text children.
     """
 
     tag = "Markdown"
 
 
-class Page(BlockElement):
+class Page(HtmlProps, BlockElement):
     """A page-level container (an ``<article>``) for other HTML elements.
 
     Props:
-        style: dict -- CSS style of the page.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
         text: str -- text shown before the children.
     """
 
     tag = "article"
 
 
-class div(BlockElement):  # noqa: N801 - the public API's name
+class div(HtmlProps, BlockElement):  # noqa: N801 - the public API's name
     """A ``<div>`` container.
 
     Props:
-        style: dict -- CSS style of the div.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
         text: str -- text shown before the children.
     """
 
     tag = "Div"
 
 
-class InputBox(Element):
+class InputBox(HtmlProps, Element):
     """A text box; Enter sends ``INPUT`` with the text as value (Shift+Enter adds a line).
 
     Typing sends nothing: the text goes out once, when the user presses Enter.
@@ -118,21 +110,15 @@ class InputBox(Element):
         placeholder: str -- hint shown while empty; defaultValue by default.
         defaultValue: str -- suggested text, taken with the right-arrow key while empty.
         clearOnSubmit: bool = false -- empty the box after Enter sends it.
-        style: dict -- CSS style of the input.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
     """
 
     tag = "Input"
 
 
-class Header1(BlockElement):
+class Header1(HtmlProps, BlockElement):
     """A level-1 heading; the children are its text.
 
     Props:
-        style: dict -- CSS style of the heading.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
         text: str -- text shown before the children.
     """
 
@@ -154,27 +140,21 @@ class Header3(Header1):
     tag = "h3"
 
 
-class Paragraph(BlockElement):
+class Paragraph(HtmlProps, BlockElement):
     """A paragraph; the children are its text and inline elements.
 
     Props:
-        style: dict -- CSS style of the paragraph.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
         text: str -- text shown before the children.
     """
 
     tag = "p"
 
 
-class span(Element):  # noqa: N801 - the public API's name
+class span(HtmlProps, Element):  # noqa: N801 - the public API's name
     """Inline text: ``span("a", "b", sep=" ")`` sends ``text="a b"``.
 
     Props:
         text: str -- the text shown.
-        style: dict -- CSS style of the span.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
     """
 
     tag = "Span"
@@ -213,21 +193,18 @@ class Link(span):
     tag = "a"
 
 
-class Button(Element):
+class Button(HtmlProps, Element):
     """A push button; a click sends ``CLICK`` with the button's key (no value).
 
     Props:
         value: str -- the label.
         text: str -- the label when value is absent.
-        style: dict -- CSS style of the button.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
     """
 
     tag = "Button"
 
 
-class Slider(Element):
+class Slider(HtmlProps, Element):
     """A range slider: ``SLIDE`` with the number while it moves, ``SET`` when let go.
 
     ``SET`` carries the value as a string (the input's own value, as the public
@@ -238,15 +215,12 @@ class Slider(Element):
         max: float = 100 -- largest value.
         step: float = 1 -- increment.
         value: float -- initial value.
-        style: dict -- CSS style of the slider.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
     """
 
     tag = "Slider"
 
 
-class Img(Element):
+class Img(HtmlProps, Element):
     """An image: ``Img(data)`` with an array, PIL image, file path or bytes, or ``Img(src=url)``.
 
     Arrays are HxW or HxWxC, uint8 or float in 0..1. ``format`` chooses the wire
@@ -260,9 +234,6 @@ class Img(Element):
     Props:
         src: str | bytes -- the image: URL, data URL, or PNG/JPEG bytes.
         alt: str -- text shown when the image cannot be drawn.
-        style: dict -- CSS style of the image.
-        className: str -- CSS class names of the element.
-        id: str -- the element's DOM id.
     """
 
     tag = "Img"

@@ -26,6 +26,28 @@ __all__ = [
 ]
 
 
+class PlaneProps:
+    """The props of a plane kept in front of the camera; a base of the classes here.
+
+    Props:
+        distanceToCamera: float = 10 -- distance of the plane, metres.
+        height: float -- height of the plane, metres.
+        aspect: float -- width / height of the plane.
+        fixed: bool = false -- keep the plane fixed in the world instead of following the camera.
+        layers: int -- render layer (1 left eye, 2 right eye in XR).
+    """
+
+
+class VideoProps:
+    """The playback props of the video classes; a base of the classes here.
+
+    Props:
+        loop: bool = true -- loop the video.
+        autoplay: bool = true -- start playing at once.
+        muted: bool = true -- play without sound (browsers require it for autoplay).
+    """
+
+
 class SceneBackground(Img, SceneElement):
     """An image (or equirectangular panorama) as the scene's ``background``.
 
@@ -55,28 +77,14 @@ class ImageBackground(Img, SceneElement):
     tag = "ImageBackground"
 
 
-class HUDPlane(SceneElement):
-    """A plane that always faces the camera at a fixed distance; children give its material.
-
-    Props:
-        distanceToCamera: float = 10 -- distance of the plane, metres.
-        aspect: float -- width / height of the plane.
-        height: float -- height of the plane, metres.
-        fixed: bool = false -- keep it fixed in the world instead of following the camera.
-        layers: int -- render layer (1 left eye, 2 right eye in XR).
-    """
+class HUDPlane(PlaneProps, SceneElement):
+    """A plane that always faces the camera at a fixed distance; children give its material."""
 
     tag = "HUDPlane"
 
 
-class VideoMaterial(Img, SceneElement):
-    """A video texture for its parent mesh.
-
-    Props:
-        loop: bool = true -- loop the video.
-        autoplay: bool = true -- start playing at once.
-        muted: bool = true -- play without sound (browsers require it for autoplay).
-    """
+class VideoMaterial(VideoProps, Img, SceneElement):
+    """A video texture for its parent mesh."""
 
     tag = "VideoMaterial"
 
@@ -91,19 +99,8 @@ class WebRTCVideoMaterial(Img, SceneElement):
     tag = "WebRTCVideoMaterial"
 
 
-class VideoPlane(Img, SceneElement):
-    """A video on a camera-facing plane.
-
-    Props:
-        distanceToCamera: float = 10 -- distance of the plane, metres.
-        height: float -- height of the plane, metres.
-        aspect: float -- width / height of the plane.
-        loop: bool = true -- loop the video.
-        autoplay: bool = true -- start playing at once.
-        muted: bool = true -- play without sound.
-        fixed: bool = false -- keep the plane fixed in the world instead of following the camera.
-        layers: int -- render layer (1 left eye, 2 right eye in XR).
-    """
+class VideoPlane(VideoProps, PlaneProps, Img, SceneElement):
+    """A video on a camera-facing plane."""
 
     tag = "VideoPlane"
 
@@ -122,19 +119,12 @@ class WebRTCVideoPlane(SceneElement):
     tag = "WebRTCVideoPlane"
 
 
-class StereoVideoPlane(Img, SceneElement):
+class StereoVideoPlane(VideoProps, PlaneProps, Img, SceneElement):
     """A stereo video: each eye sees its half in XR.
 
     Props:
         layout: "side-by-side" | "top-bottom" = "side-by-side" -- how the halves are packed.
-        distanceToCamera: float = 10 -- distance of the plane, metres.
-        height: float -- height of the plane, metres.
         aspect: float -- width / height of one eye's image.
-        loop: bool = true -- loop the video.
-        autoplay: bool = true -- start playing at once.
-        muted: bool = true -- play without sound.
-        fixed: bool = false -- keep the plane fixed in the world instead of following the camera.
-        layers: int -- render layer (1 left eye, 2 right eye in XR).
     """
 
     tag = "StereoVideoPlane"
