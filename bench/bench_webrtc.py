@@ -91,11 +91,27 @@ PROBE = """
         probe.level = level;
       }
     }
-    schedule(tick);
+    if (mode !== "ours") schedule(tick);
   };
-  // The bare page reads each frame as the video presents it; ours reads what three.js drew.
+  // The bare page reads each frame as the video presents it. Ours reads what
+  // three.js drew, right after each render: the page draws only on change (a new
+  // video frame), and between renders the drawing buffer is already cleared.
   const video = document.querySelector("video");
-  const schedule = mode === "ours" ? requestAnimationFrame : (fn) => video.requestVideoFrameCallback(fn);
+  if (mode === "ours") {
+    const renderer = window.__vuer.three().gl;
+    const render = renderer.render.bind(renderer);
+    probe.renders = 0;
+    probe.renderMs = 0;
+    renderer.render = (scene, camera) => {
+      const t = performance.now();
+      render(scene, camera);
+      probe.renderMs += performance.now() - t;
+      probe.renders += 1;
+      tick();
+    };
+    return;
+  }
+  const schedule = (fn) => video.requestVideoFrameCallback(fn);
   schedule(tick);
 }
 """
@@ -178,6 +194,14 @@ def measure(page: Any, url: str, mode: str, stream: Any, seconds: float) -> dict
             "p90": round(sorted(lat)[int(0.9 * (len(lat) - 1))], 1) if lat else None,
             "flips": len(lat),
         },
+        **(
+            {
+                "renders_per_s": round(probe["renders"] / seconds, 1),
+                "render_ms_mean": round(probe["renderMs"] / max(probe["renders"], 1), 1),
+            }
+            if "renders" in probe
+            else {}
+        ),
     }
 
 

@@ -196,6 +196,8 @@ class VuerSession:
         self.queue_max_bytes = queue_max_bytes
         # frame size of each queued client event (weak: the user may pop them)
         self._event_bytes: weakref.WeakKeyDictionary[ClientEvent, int] = weakref.WeakKeyDictionary()
+        # events a handler or waiter took: their queued copy may go without a warning
+        self._handled: weakref.WeakSet[ClientEvent] = weakref.WeakSet()
         self.inbound_bytes = 0  # as of the last event queued
         self._outbox = Outbox(
             self._write,
@@ -624,12 +626,15 @@ class VuerSession:
         for future in waiters or ():
             if not future.done():
                 future.set_result(event)
+                self._handled.add(event)
         if etype == wire.INIT and self.init_event is None:
             self.init_event = event
             self.client_info = event.value if isinstance(event.value, dict) else {}
+            self._handled.add(event)  # kept as init_event
             self._dispatcher.client_ready(self)
         for fn in self._dispatcher.handlers_for(etype):
             self.spawn_task(self._run_callable(f"handler for {etype}", fn, event, self))
+            self._handled.add(event)
         held = self._enqueue(self.downlink_queue, event, "inbound queue")
         if self._bound is not None:
             held += self._enqueue(self._bound.inbox, event, "bound generator's queue")
@@ -644,15 +649,16 @@ class VuerSession:
         sizes = self._event_bytes
         size = sizes.get(event, 0)
         held = sum(sizes.get(e, 0) for e in queue) if sizes else 0
-        dropped = 0
+        dropped = 0  # only those no handler or waiter took: the others were delivered
         while queue and (held + size > self.queue_max_bytes or len(queue) == queue.maxlen):
-            held -= sizes.get(queue.popleft(), 0)
-            dropped += 1
+            oldest = queue.popleft()
+            held -= sizes.get(oldest, 0)
+            dropped += oldest not in self._handled
         if dropped:
             self._warn(
                 logging.WARNING,
                 "session %s: %s is full (queue_len=%d, queue_max_bytes=%d); "
-                "dropped the %d oldest event(s)",
+                "dropped the %d oldest event(s) that no handler took",
                 self.CURRENT_WS_ID,
                 what,
                 queue.maxlen or 0,

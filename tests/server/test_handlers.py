@@ -169,6 +169,38 @@ async def test_inbound_queue_is_bounded_and_warns(make_app, serve, connect, capl
     assert session.popleft() is None and session.pop() is None
 
 
+async def test_events_a_handler_took_leave_the_full_queue_quietly(make_app, serve, connect, caplog):
+    # A teleop script handles HAND_MOVE at 60 Hz and never reads the queue: the
+    # queued copies of handled events go without a "dropped" warning.
+    app = make_app(queue_len=5)
+    seen: list[int] = []
+    got = asyncio.Event()
+
+    @app.spawn
+    async def main(session):
+        await session.forever()
+
+    @app.add_handler("HAND_MOVE")
+    def hands(event, session):
+        seen.append(event.value)
+        if len(seen) == 20:
+            got.set()
+
+    await serve(app)
+    client = await connect(app)
+    with caplog.at_level(logging.WARNING, logger="vuer"):
+        for i in range(20):
+            await client.send("HAND_MOVE", i)
+        await asyncio.wait_for(got.wait(), 5)
+        await client.send("UNHANDLED")  # pushes out a handled event: still quiet
+        for _ in range(50):
+            if any(r.levelno >= logging.WARNING for r in caplog.records):
+                break
+            await asyncio.sleep(0.01)
+    assert seen == list(range(20))
+    assert not [r.getMessage() for r in caplog.records if "is full" in r.getMessage()]
+
+
 async def test_till_waits_for_the_next_event(make_app, serve, connect):
     app = make_app()
     results = []
