@@ -93,10 +93,14 @@ def render() -> str:
             body = ", ".join(f"{k}: {json.dumps(v)}" for k, v in values.items())
             defaults.append(f"  {json.dumps(g.tag)}: {{ {body} }},")
     parts.append(
-        "/** The documented defaults: what the client assumes for a prop that is absent. */\n"
-        "export const PROP_DEFAULTS: {\n"
+        "/**\n"
+        " * The documented defaults: what the client assumes for a prop that is absent.\n"
+        " * `satisfies` keeps each tag's own keys in the type, so reading a default that\n"
+        " * is not documented is a compile error.\n"
+        " */\n"
+        "export const PROP_DEFAULTS = {\n" + "\n".join(defaults) + "\n} satisfies {\n"
         '  [T in ComponentTag]?: Partial<Omit<ComponentPropsByTag[T], "tag" | "key">>;\n'
-        "} = {\n" + "\n".join(defaults) + "\n};\n"
+        "};\n"
     )
     return "\n".join(parts)
 

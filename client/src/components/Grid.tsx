@@ -9,7 +9,7 @@ import { parseUpKey, useSceneUpKey } from "../core/sceneUp";
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
 import { useScene } from "../store";
-import { bool, color, num } from "./props";
+import { bool, color, num } from "../core/props";
 
 const Y_UP = new THREE.Vector3(0, 1, 0);
 

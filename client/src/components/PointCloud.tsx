@@ -15,7 +15,8 @@ import {
   setBounds,
 } from "./buffers";
 import { nodeMaterialKind, nodeMaterialValues, useBuiltMaterial } from "./materials";
-import { color, isRecord, num, objectFlags, warnOnce } from "./props";
+import { color, isRecord, num, warnOnce } from "../core/props";
+import { objectFlags } from "./objectFlags";
 
 function checkCount(key: string, what: string, count: number, expected: number): boolean {
   if (count === expected) return true;

@@ -6,7 +6,7 @@ import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { SegmentBuilder, VERTEX_COLOR_LINES } from "./lineGeometry";
-import { bool, color, num } from "./props";
+import { bool, color, num } from "../core/props";
 import { useImageTexture } from "./useImageTexture";
 
 type Point = [number, number, number];

@@ -8,7 +8,7 @@ import type { TypedNodeProps } from "../registry";
 import { SegmentBuilder } from "./lineGeometry";
 import { CoordsMarkerNode } from "./markers";
 import { useBuiltMaterial } from "./materials";
-import { bool, color, num } from "./props";
+import { bool, color, num } from "../core/props";
 
 const FINGER = { length: 0.05, width: 0.01, depth: 0.02 };
 const PALM = { depth: 0.02, height: 0.02 };

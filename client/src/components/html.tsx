@@ -18,7 +18,7 @@ import { sendEvent } from "../events";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { useEntry } from "../store";
 import { imageBlob } from "./imageSource";
-import { isRecord, num, str } from "./props";
+import { isRecord, num, str } from "../core/props";
 
 /** The DOM props every element takes: style (camelCase keys), className, id. */
 function domProps(node: NodeOf<HtmlTag>): { style?: CSSProperties; className?: string; id?: string; "data-key": string } {

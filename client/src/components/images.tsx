@@ -8,7 +8,7 @@ import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { imageBlob } from "./imageSource";
-import { bool, color, num } from "./props";
+import { bool, color, num } from "../core/props";
 import { useImageTexture } from "./useImageTexture";
 
 const UNIT_PLANE = new THREE.PlaneGeometry(1, 1);

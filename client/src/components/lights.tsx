@@ -8,7 +8,7 @@ import { RectAreaLightUniformsLib } from "three/examples/jsm/lights/RectAreaLigh
 import { RectAreaLightHelper } from "three/examples/jsm/helpers/RectAreaLightHelper.js";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
-import { bool, color, num, vec3 } from "./props";
+import { bool, color, num, vec3 } from "../core/props";
 
 type ShadowLight = THREE.DirectionalLight | THREE.PointLight | THREE.SpotLight;
 type Helper = THREE.Object3D & { update?(): void; dispose(): void };

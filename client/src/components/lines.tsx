@@ -6,7 +6,7 @@ import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 
 type LineTag = "Line" | "QuadraticBezierLine" | "CubicBezierLine" | "CatmullRomLine";
-import { bool, color, num, numbers, vec3, warnOnce } from "./props";
+import { bool, color, num, numbers, vec3, warnOnce } from "../core/props";
 
 type Point = [number, number, number];
 

@@ -12,10 +12,10 @@ import { sendEvent } from "../events";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
 import { useSplatFrames } from "./splatFrames";
-import { type ModelTag, type Parsed, type Parser, PARSERS } from "./parsers";
+import type { ModelTag } from "./modelTags";
+import { type Parsed, type Parser, PARSERS } from "./parsers";
 
-export { MODEL_TAGS } from "./parsers";
-import { bool, contentKey, num, warnOnce } from "./props";
+import { bool, contentKey, num, warnOnce } from "../core/props";
 
 function disposeTree(root: THREE.Object3D): void {
   root.traverse((o) => {

@@ -7,7 +7,7 @@ import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
 import { useBuiltMaterial } from "./materials";
-import { color, num } from "./props";
+import { color, num } from "../core/props";
 
 const STEM_RADIUS = 0.02;
 const HEAD_RADIUS = 0.05;

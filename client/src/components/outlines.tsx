@@ -5,7 +5,7 @@ import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
 import { useBuiltMaterial } from "./materials";
-import { color, isRecord, num, numbers } from "./props";
+import { color, isRecord, num, numbers } from "../core/props";
 
 /** The geometry of the mesh this node's object sits in, tracked as it changes. */
 function useParentGeometry(object: React.RefObject<THREE.Object3D | null>): THREE.BufferGeometry | null {

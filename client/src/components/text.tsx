@@ -12,7 +12,7 @@ import { useEntry } from "../store";
 import { bundledTypeface, coveredText, DEFAULT_FONT_URL } from "./fonts";
 import { typefaceAt } from "./typefaces";
 import { useNodeMaterial } from "./materials";
-import { bool, color, isRecord, num } from "./props";
+import { bool, color, isRecord, num } from "../core/props";
 
 /** The node's text: its text children (Text("hello")), else a `text` or `value` prop. */
 function useTextContent(node: NodeOf<"Text" | "Text3D">): string {

@@ -7,7 +7,7 @@ import * as THREE from "three";
 import { invalidateOnVideoFrames } from "../core/invalidate";
 import type { TypedNodeProps } from "../registry";
 import { CameraPlane } from "./images";
-import { num } from "./props";
+import { num } from "../core/props";
 import { offerUrl, playStream, type StreamState } from "./webrtcStream";
 
 interface StreamView {

@@ -4,7 +4,7 @@ import { Center, Trail } from "@react-three/drei";
 import type { ReactNode } from "react";
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
-import { bool, color, num } from "./props";
+import { bool, color, num } from "../core/props";
 
 export function CenterNode({ node, children }: TypedNodeProps<"Center">): ReactNode {
   const flags = [

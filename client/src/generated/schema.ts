@@ -5583,10 +5583,12 @@ export interface ComponentPropsByTag {
 /** Any node whose tag is known. */
 export type ComponentNode = ComponentPropsByTag[ComponentTag];
 
-/** The documented defaults: what the client assumes for a prop that is absent. */
-export const PROP_DEFAULTS: {
-  [T in ComponentTag]?: Partial<Omit<ComponentPropsByTag[T], "tag" | "key">>;
-} = {
+/**
+ * The documented defaults: what the client assumes for a prop that is absent.
+ * `satisfies` keeps each tag's own keys in the type, so reading a default that
+ * is not documented is a compile error.
+ */
+export const PROP_DEFAULTS = {
   "AccumulativeShadows": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 10, hide: false, frames: 40, blend: 20, temporal: false, opacity: 1, alphaTest: 0.75, color: "#000000", colorBlend: 2, resolution: 1024 },
   "AmbientLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false },
   "AmbientLightStage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, intensity: 1 },
@@ -5733,4 +5735,6 @@ export const PROP_DEFAULTS: {
   "shaderMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
   "shadowMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
   "spriteMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
+} satisfies {
+  [T in ComponentTag]?: Partial<Omit<ComponentPropsByTag[T], "tag" | "key">>;
 };

@@ -12,7 +12,7 @@ import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
 import { cameraPayload } from "./cameraPayload";
 import { capture, captureOptions, renderPixels } from "./capture";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 import { registerView } from "./views";
 
 export function CameraViewNode({ node, children }: NodeProps): ReactNode {
@@ -26,8 +26,8 @@ export function CameraViewNode({ node, children }: NodeProps): ReactNode {
   const width = Math.max(1, Math.round(num(node.width, 320)));
   const height = Math.max(1, Math.round(num(node.height, 240)));
   const downsample = Math.max(1, num(node.downsample, 1));
-  const renderDepth = flag(node.renderDepth, true);
-  const showFrustum = flag(node.showFrustum, true);
+  const renderDepth = bool(node.renderDepth, true);
+  const showFrustum = bool(node.showFrustum, true);
   const { fov, near, far } = node;
 
   useLayoutEffect(() => {

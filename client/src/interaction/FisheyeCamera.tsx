@@ -9,7 +9,7 @@ import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeProps } from "../registry";
 import { setLens } from "./fisheyeLens";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 
 /** The scene an object belongs to (its topmost ancestor). */
 function rootOf(object: THREE.Object3D): THREE.Object3D {
@@ -126,7 +126,7 @@ function FisheyeRenderer({ pose, resolution, near, far }: {
 export function FisheyeCameraNode({ node, children }: NodeProps): ReactNode {
   const transform = useTransform(node);
   const pose = useRef<THREE.Group>(null);
-  const active = flag(node.makeDefault, false) || node.active === true;
+  const active = bool(node.makeDefault, false) || node.active === true;
   return (
     <group ref={pose} {...transform}>
       {active && (

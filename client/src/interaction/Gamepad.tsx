@@ -7,7 +7,7 @@
 import { useEffect } from "react";
 import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
-import { num } from "./props";
+import { num } from "../core/props";
 
 export interface GamepadState {
   id: string;

@@ -9,7 +9,7 @@ import { toVector3 } from "../core/transform";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
 import { useClaimControls } from "./controlsClaim";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 import { useCameraStream } from "./useCameraStream";
 
 const DEG = Math.PI / 180;
@@ -22,12 +22,12 @@ function OrbitView({ node, speeds }: { node: SceneNode; speeds: { rotate: number
   return (
     <OrbitControls
       key={upKey}
-      makeDefault={flag(node.makeDefault, true)}
-      enableDamping={flag(node.enableDamping, false)}
-      enablePan={flag(node.enablePan, true)}
-      screenSpacePanning={flag(node.screenSpacePanning, true)}
-      enableRotate={flag(node.enableRotate, true)}
-      enableZoom={flag(node.enableZoom, true)}
+      makeDefault={bool(node.makeDefault, true)}
+      enableDamping={bool(node.enableDamping, false)}
+      enablePan={bool(node.enablePan, true)}
+      screenSpacePanning={bool(node.screenSpacePanning, true)}
+      enableRotate={bool(node.enableRotate, true)}
+      enableZoom={bool(node.enableZoom, true)}
       maxPolarAngle={num(node.maxPolarAngle, 180) * DEG}
       minPolarAngle={num(node.minPolarAngle, 0) * DEG}
       maxDistance={num(node.maxDistance, Infinity)}

@@ -8,7 +8,7 @@ import { useEffect, useId, useMemo, type ReactNode } from "react";
 import * as THREE from "three";
 import type { NodeProps } from "../registry";
 import { activeLens } from "./fisheyeLens";
-import { num } from "./props";
+import { num } from "../core/props";
 
 /** A length prop: pixels, or "NN%" of `whole`; undefined when absent or malformed. */
 export function cssLength(value: unknown, whole: number): number | undefined {

@@ -8,7 +8,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { createStore, useStore } from "zustand";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 import { useViewKeys, viewSource } from "./views";
 
 const PREVIEW_FPS = 10;
@@ -49,16 +49,16 @@ export function thumbSettings(node: SceneNode): ThumbSettings {
     previewHeight: Math.max(16, num(node.previewHeight, 120)),
     gap: Math.max(0, num(node.gap, 8)),
     margin: Math.max(0, num(node.margin, 12)),
-    showLabels: flag(node.showLabels, true),
+    showLabels: bool(node.showLabels, true),
   };
 }
 
 export function overlaySettings(node: SceneNode): OverlaySettings {
   return {
     margin: Math.max(0, num(node.margin, 12)),
-    showLabel: flag(node.showLabel, true),
-    showCornerBrackets: flag(node.showCornerBrackets, true),
-    showCenterFocus: flag(node.showCenterFocus, true),
+    showLabel: bool(node.showLabel, true),
+    showCornerBrackets: bool(node.showCornerBrackets, true),
+    showCenterFocus: bool(node.showCenterFocus, true),
     cornerBracketColor: text(node.cornerBracketColor, "#ffffff"),
     centerFocusColor: text(node.centerFocusColor, "#ff4040"),
   };

@@ -5,12 +5,12 @@ import { useLayoutEffect, useRef, type ReactNode, type RefObject } from "react";
 import type { Object3D, OrthographicCamera, PerspectiveCamera } from "three";
 import { toVector3, useTransform } from "../core/transform";
 import type { NodeProps, NodeComponent } from "../registry";
-import { flag, num, valueKey } from "./props";
+import { bool, contentKey, num } from "../core/props";
 import { useDefaultCamera } from "./useDefaultCamera";
 
 function useLookAt(ref: RefObject<Object3D | null>, lookAt: unknown, position: unknown): void {
-  const target = valueKey(lookAt);
-  const at = valueKey(position);
+  const target = contentKey(lookAt);
+  const at = contentKey(position);
   useLayoutEffect(() => {
     const point = toVector3(lookAt);
     if (ref.current && point) ref.current.lookAt(point);
@@ -21,7 +21,7 @@ function perspective(defaults: { fov: number; position?: number[] }): NodeCompon
   return function PerspectiveCameraNode({ node, children }: NodeProps): ReactNode {
     const ref = useRef<PerspectiveCamera>(null);
     const transform = useTransform(node.position === undefined ? { ...node, position: defaults.position } : node);
-    useDefaultCamera(ref, flag(node.makeDefault, false));
+    useDefaultCamera(ref, bool(node.makeDefault, false));
     useLookAt(ref, node.lookAt, node.position);
     const { fov, near, far, zoom } = node;
     useLayoutEffect(() => ref.current?.updateProjectionMatrix(), [fov, near, far, zoom]);
@@ -43,7 +43,7 @@ function perspective(defaults: { fov: number; position?: number[] }): NodeCompon
 export function OrthographicCameraNode({ node, children }: NodeProps): ReactNode {
   const ref = useRef<OrthographicCamera>(null);
   const transform = useTransform(node);
-  useDefaultCamera(ref, flag(node.makeDefault, false));
+  useDefaultCamera(ref, bool(node.makeDefault, false));
   useLookAt(ref, node.lookAt, node.position);
   const { left, right, top, bottom, near, far, zoom } = node;
   useLayoutEffect(() => {

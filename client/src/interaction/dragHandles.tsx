@@ -10,7 +10,7 @@ import * as THREE from "three";
 import { toVector3, useTransform, type Vec3 } from "../core/transform";
 import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 
 export interface MovePayload {
   matrix: number[];
@@ -63,8 +63,8 @@ export function PivotNode({ node, children }: NodeProps): ReactNode {
         offset={vec3(node.offset)}
         // The public client's gizmo is small beside the object it moves.
         scale={Math.max(1e-3, num(node.scale, 0.4))}
-        disableRotations={flag(node.disableRotations, false)}
-        disableAxes={flag(node.disableAxes, false)}
+        disableRotations={bool(node.disableRotations, false)}
+        disableAxes={bool(node.disableAxes, false)}
         depthTest={false}
         onDrag={onDrag}
         onDragEnd={onDragEnd}
@@ -93,7 +93,7 @@ export function MovableNode({ node, children }: NodeProps): ReactNode {
   const key = node.key;
   const size = toVector3(node.handle, true) ?? new THREE.Vector3(0.1, 0.1, 0.1);
   const offset = vec3(node.offset) ?? [0, 0, 0];
-  const wireframe = flag(node.wireframe, false);
+  const wireframe = bool(node.wireframe, false);
 
   const onPointerDown = useCallback(
     (event: ThreeEvent<PointerEvent>) => {
@@ -154,7 +154,7 @@ export function MovableNode({ node, children }: NodeProps): ReactNode {
         {/* Grabbable but unseen (it would hide its child), unless drawn as a wireframe. */}
         <meshBasicMaterial color="#ffaa00" wireframe={wireframe} colorWrite={wireframe} depthWrite={wireframe} />
       </mesh>
-      {flag(node.showFrame, true) && <axesHelper args={[Math.max(size.x, size.y, size.z) * 1.5]} />}
+      {bool(node.showFrame, true) && <axesHelper args={[Math.max(size.x, size.y, size.z) * 1.5]} />}
       {children}
     </group>
   );

@@ -10,7 +10,7 @@ import { useFrame } from "@react-three/fiber";
 import { useMemo, type ReactNode } from "react";
 import * as THREE from "three";
 import type { NodeProps } from "../registry";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 import { handPoses } from "./xrPoses";
 import { useXRStream } from "./xrStream";
 
@@ -96,8 +96,8 @@ function sampleBody(frame: XRFrame, space: XRReferenceSpace, hands: ("left" | "r
 }
 
 export function BodyNode({ node }: NodeProps): ReactNode {
-  const showBody = flag(node.showBody, true);
-  const showFrame = flag(node.showFrame, true);
+  const showBody = bool(node.showBody, true);
+  const showFrame = bool(node.showFrame, true);
   const drawing = useJointDrawing(num(node.frameScale, 0.02));
   const hands = (["left", "right"] as const).filter((side) => node[`${side}Hand`] === true);
   useXRStream(node, "BODY_MOVE", (frame, space) => sampleBody(frame, space, hands), true);

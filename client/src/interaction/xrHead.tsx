@@ -7,7 +7,7 @@ import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, type ReactNode } from "react";
 import * as THREE from "three";
 import type { NodeProps } from "../registry";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 import { useXRStream } from "./xrStream";
 
 function sampleHead(frame: XRFrame, space: XRReferenceSpace) {
@@ -16,7 +16,7 @@ function sampleHead(frame: XRFrame, space: XRReferenceSpace) {
 }
 
 export function HeadNode({ node }: NodeProps): ReactNode {
-  const show = flag(node.show, false);
+  const show = bool(node.show, false);
   useXRStream(node, "HEAD_MOVE", sampleHead, true);
   const scale = Math.max(1e-4, num(node.frameScale, 0.05));
   const axes = useMemo(() => {

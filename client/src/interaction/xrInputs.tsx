@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import type { NodeProps } from "../registry";
 import type { SceneNode } from "../types";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 import { XRControllerModels } from "./xrControllerModel";
 import { XRHandModels } from "./xrHandModel";
 import { pulseSide, readPulse } from "./xrHaptics";
@@ -21,7 +21,7 @@ export function HandsNode({ node }: NodeProps): ReactNode {
   return (
     <XRHandModels
       sides={drawn}
-      showFrame={flag(node.showFrame, false)}
+      showFrame={bool(node.showFrame, false)}
       frameScale={Math.max(1e-4, num(node.frameScale, 0.02))}
       scale={scale}
     />

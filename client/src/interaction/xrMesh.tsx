@@ -12,7 +12,7 @@ import { createStore, useStore } from "zustand";
 import { sendEvent } from "../events";
 import type { NodeProps } from "../registry";
 import { registerRpc } from "../rpc";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 
 export interface DetectedMesh {
   /** xyz, metres, in the mesh's own space. */
@@ -143,7 +143,7 @@ export function WebXRMeshNode({ node }: NodeProps): ReactNode {
   const version = useStore(meshStore, (s) => s.version);
   const color = typeof node.color === "string" ? node.color : "#40a0ff";
   const opacity = Math.min(1, Math.max(0, num(node.opacity, 0.15)));
-  const autoUpdate = flag(node.autoUpdate, true);
+  const autoUpdate = bool(node.autoUpdate, true);
   const material = useMemo(
     () => new THREE.MeshBasicMaterial({ color, opacity, transparent: true, side: THREE.DoubleSide, depthWrite: false }),
     [color, opacity],

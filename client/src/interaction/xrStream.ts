@@ -9,7 +9,7 @@ import { useFrame } from "@react-three/fiber";
 import { useEffect, useRef } from "react";
 import { sendEvent } from "../events";
 import type { SceneNode } from "../types";
-import { flag, num } from "./props";
+import { bool, num } from "../core/props";
 import { useXRState } from "./xrSession";
 
 export type Sampler<T> = (frame: XRFrame, space: XRReferenceSpace) => T | null;
@@ -27,7 +27,7 @@ export function periodOf(node: SceneNode): number {
  * `fps` times a second. A null sample (nothing tracked) sends nothing.
  */
 export function useXRStream<T>(node: SceneNode, etype: string, sample: Sampler<T>, streamDefault: boolean): void {
-  const stream = flag(node.stream, streamDefault);
+  const stream = bool(node.stream, streamDefault);
   const latest = useRef<T | null>(null);
   const due = useRef(0);
   const sampler = useRef(sample);
