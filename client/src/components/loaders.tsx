@@ -15,7 +15,7 @@ import { useSplatFrames } from "./splatFrames";
 import type { ModelTag } from "./modelTags";
 import { type Parsed, type Parser, PARSERS } from "./parsers";
 
-import { bool, contentKey, num, warnOnce } from "../core/props";
+import { bool, contentKey, defaultOf, num, warnOnce } from "../core/props";
 
 function disposeTree(root: THREE.Object3D): void {
   root.traverse((o) => {
@@ -168,9 +168,9 @@ export function SplatNode({ node, children }: TypedNodeProps<"Splat" | "VuerSpla
       <group ref={holder} rotation={SPLAT_UNFLIP}>
         <Splat
           src={new URL(node.src, document.baseURI).href}
-          alphaTest={num(node.alphaTest, 0)}
-          alphaHash={bool(node.alphaHash, false)}
-          toneMapped={bool(node.toneMapped, false)}
+          alphaTest={num(node.alphaTest, defaultOf(node, "alphaTest"))}
+          alphaHash={bool(node.alphaHash, defaultOf(node, "alphaHash"))}
+          toneMapped={bool(node.toneMapped, defaultOf(node, "toneMapped"))}
         />
       </group>
       {children}

@@ -1546,6 +1546,8 @@ export interface FisheyeCameraProps extends NodeBase {
   lookAt?: Vec3;
   /** tesselation of the lens. @default 64 */
   segments?: number;
+  /** pixel size of each cube-map face. @default 512 */
+  resolution?: number;
   /** whether this camera is used. */
   active?: boolean;
 }
@@ -2667,7 +2669,7 @@ export interface OrbitControlsProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** become the active control. @default false */
+  /** become the active control. @default true */
   makeDefault?: boolean;
   /** smooth (inertial) motion. @default false */
   enableDamping?: boolean;
@@ -3317,7 +3319,7 @@ export interface RandomizedLightProps extends NodeBase {
   ambient?: number;
   /** cast shadows. @default true */
   castShadow?: boolean;
-  /** shadow bias. @default 0 */
+  /** shadow bias. @default 0.001 */
   bias?: number;
   /** shadow map size, pixels. @default 512 */
   mapSize?: number;
@@ -3525,7 +3527,7 @@ export interface SceneCameraControlProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** become the active control. @default false */
+  /** become the active control. @default true */
   makeDefault?: boolean;
   /** keyboard translation speed. @default 1 */
   moveSpeed?: number;
@@ -5625,7 +5627,7 @@ export const PROP_DEFAULTS = {
   "Extrude": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Facemesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, depth: 1, eyes: true, debug: false },
   "Fbx": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
-  "FisheyeCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, segments: 64 },
+  "FisheyeCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, segments: 64, resolution: 512 },
   "FisheyeFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 180, aspect: 1, colorCone: "#ff0000" },
   "Frustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, upScale: 1, showImagePlane: false, showFocalPlane: true, colorOrigin: "#ff0000", zoom: 1 },
   "Gamepad": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, index: 0 },
@@ -5656,7 +5658,7 @@ export const PROP_DEFAULTS = {
   "MuJoCoProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "Obj": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "Octahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
-  "OrbitControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, enableDamping: false, enablePan: true, enableRotate: true, enableZoom: true, screenSpacePanning: true, minPolarAngle: 0, maxPolarAngle: 180, minDistance: 0, maxDistance: 1000, zoomSpeed: 1, rotateSpeed: 1, panSpeed: 1, target: [0, 0, 0], stream: false },
+  "OrbitControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: true, enableDamping: false, enablePan: true, enableRotate: true, enableZoom: true, screenSpacePanning: true, minPolarAngle: 0, maxPolarAngle: 180, minDistance: 0, maxDistance: 1000, zoomSpeed: 1, rotateSpeed: 1, panSpeed: 1, target: [0, 0, 0], stream: false },
   "OrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -1, right: 1, top: 1, bottom: -1 },
   "OrthographicFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", width: 1, height: 1, zoom: 1 },
   "Pcd": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, encoding: "ascii", size: 0.01, opacity: 1, wireframe: false },
@@ -5672,13 +5674,13 @@ export const PROP_DEFAULTS = {
   "Polyhedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "QuadraticBezierLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20 },
   "QuaternionTrack": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "RandomizedLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, frames: 1, radius: 5, amount: 8, intensity: 1, ambient: 0.5, castShadow: true, bias: 0, mapSize: 512, size: 10, near: 0.5, far: 500, normalBias: 0.02 },
+  "RandomizedLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, frames: 1, radius: 5, amount: 8, intensity: 1, ambient: 0.5, castShadow: true, bias: 0.001, mapSize: 512, size: 10, near: 0.5, far: 500, normalBias: 0.02 },
   "RectAreaLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, width: 1, height: 1 },
   "Ring": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Scene": { up: [0, 1, 0], bgChildren: [], rawChildren: [], htmlChildren: [], toneMappingExposure: 1, frameloop: "demand", grid: true, showGrid: true },
   "SceneBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, backgroundIntensity: 1, backgroundBlurriness: 0 },
   "SceneCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, lookAt: [0, 0, 0], fov: 60, near: 0.1, far: 2000, cx: 0, cy: 0 },
-  "SceneCameraControl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, moveSpeed: 1, keyboardRotateSpeed: 1, mouseRotateSpeed: 1, dollySpeed: 1, truckSpeed: 1, stream: false },
+  "SceneCameraControl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: true, moveSpeed: 1, keyboardRotateSpeed: 1, mouseRotateSpeed: 1, dollySpeed: 1, truckSpeed: 1, stream: false },
   "Shape": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "SimpleOrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -5, right: 5, top: 5, bottom: -5, manual: false },
   "SimplePerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, aspect: 1.7777777778, manual: false },

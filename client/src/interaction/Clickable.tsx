@@ -6,9 +6,9 @@ import { useCallback, type ReactNode } from "react";
 import { CLICK_SLOP } from "../core/SceneRoot";
 import { useTransform } from "../core/transform";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 
-export function ClickableNode({ node, children }: NodeProps): ReactNode {
+export function ClickableNode({ node, children }: TypedNodeProps<"Clickable">): ReactNode {
   const transform = useTransform(node);
   const etype = typeof node.onClick === "string" && node.onClick !== "" ? node.onClick : "ON_CLICK";
   const key = node.key;

@@ -6,8 +6,8 @@
 // when); with none there is no per-frame work at all.
 import { useEffect } from "react";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
-import { num } from "../core/props";
+import type { TypedNodeProps } from "../registry";
+import { defaultOf, num } from "../core/props";
 
 export interface GamepadState {
   id: string;
@@ -49,8 +49,8 @@ function readPad(index: number): PadLike | null {
   return pads[index] ?? null;
 }
 
-export function GamepadNode({ node }: NodeProps): null {
-  const index = Math.max(0, Math.floor(num(node.index, 0)));
+export function GamepadNode({ node }: TypedNodeProps<"Gamepad">): null {
+  const index = Math.max(0, Math.floor(num(node.index, defaultOf(node, "index"))));
   const key = node.key;
   useEffect(() => {
     let frame: number | null = null;

@@ -2,7 +2,7 @@
 // KeyPress (each only when its enableKey* prop is true), keyed by the monitor.
 import { useEffect } from "react";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 
 const KINDS = [
   ["keydown", "KeyDown", "enableKeyDown"],
@@ -23,7 +23,7 @@ function keyValue(event: KeyboardEvent): Record<string, unknown> {
   };
 }
 
-export function KeyboardMonitorNode({ node }: NodeProps): null {
+export function KeyboardMonitorNode({ node }: TypedNodeProps<"KeyboardMonitor">): null {
   const { key } = node;
   const enabled = KINDS.map(([, , prop]) => node[prop] === true).join();
   useEffect(() => {

@@ -5,7 +5,7 @@ import { useThree } from "@react-three/fiber";
 import { useLayoutEffect } from "react";
 import { Vector3, type PerspectiveCamera } from "three";
 import { toVector3 } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { contentKey, num } from "../core/props";
 
 interface Targeted {
@@ -13,7 +13,7 @@ interface Targeted {
   update?: () => void;
 }
 
-export function SceneCameraNode({ node }: NodeProps): null {
+export function SceneCameraNode({ node }: TypedNodeProps<"SceneCamera">): null {
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as Targeted | null;
   const invalidate = useThree((s) => s.invalidate);

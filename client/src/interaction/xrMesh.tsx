@@ -10,9 +10,9 @@ import { useEffect, useMemo, type ReactNode } from "react";
 import * as THREE from "three";
 import { createStore, useStore } from "zustand";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { registerRpc } from "../rpc";
-import { bool, num } from "../core/props";
+import { bool, defaultOf, num } from "../core/props";
 
 export interface DetectedMesh {
   /** xyz, metres, in the mesh's own space. */
@@ -138,12 +138,12 @@ function meshObject(mesh: DetectedMesh, material: THREE.Material): THREE.Mesh {
   return object;
 }
 
-export function WebXRMeshNode({ node }: NodeProps): ReactNode {
+export function WebXRMeshNode({ node }: TypedNodeProps<"WebXRMesh">): ReactNode {
   const meshes = useStore(meshStore, (s) => s.meshes);
   const version = useStore(meshStore, (s) => s.version);
   const color = typeof node.color === "string" ? node.color : "#40a0ff";
-  const opacity = Math.min(1, Math.max(0, num(node.opacity, 0.15)));
-  const autoUpdate = bool(node.autoUpdate, true);
+  const opacity = Math.min(1, Math.max(0, num(node.opacity, defaultOf(node, "opacity"))));
+  const autoUpdate = bool(node.autoUpdate, defaultOf(node, "autoUpdate"));
   const material = useMemo(
     () => new THREE.MeshBasicMaterial({ color, opacity, transparent: true, side: THREE.DoubleSide, depthWrite: false }),
     [color, opacity],

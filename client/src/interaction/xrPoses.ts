@@ -2,7 +2,7 @@
 // column-major, in the session's reference space (metres); hand states carry
 // fingertip distances in metres, controller states the xr-standard buttons.
 // Plain functions of an XRFrame (no React, no three), so unit tests run them.
-import type { SceneNode } from "../types";
+import type { NodeOf } from "../registry";
 
 export type Side = "left" | "right";
 
@@ -92,7 +92,7 @@ export function scaleAboutWrist(poses: Float32Array, scale: number): Float32Arra
 }
 
 /** Hand sides to report: all but those `disableLeft` / `disableRight` turn off. */
-export function handSides(node: SceneNode): Side[] {
+export function handSides(node: NodeOf<"Hands">): Side[] {
   return SIDES.filter((side) => node[side === "left" ? "disableLeft" : "disableRight"] !== true);
 }
 
@@ -149,7 +149,7 @@ export function controllerState(gamepad: Gamepad | null | undefined): Controller
 }
 
 /** Controller sides to report: only those with `left=True` / `right=True` (public client). */
-export function controllerSides(node: SceneNode): Side[] {
+export function controllerSides(node: NodeOf<"MotionControllers">): Side[] {
   return SIDES.filter((side) => node[side] === true);
 }
 
