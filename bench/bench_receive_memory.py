@@ -57,14 +57,16 @@ async def measure(kind: str, size: int) -> dict[str, Any]:
     app.add_handler("DONE", lambda event, session: done.set())
     app.add_handler("BLOB", lambda event, session: session.clear())
     seen: dict[str, int] = {}
-    on_frame = app._on_frame
+    from vuer.transport import socket as socket_loop
 
-    def spy(session: Any, data: bytes, bad: Any) -> None:
+    on_frame = socket_loop.on_frame
+
+    def spy(session: Any, data: bytes, bad: Any, max_size: int) -> None:
         if len(data) >= size // 2:
             seen["at_dispatch"] = tracemalloc.get_traced_memory()[0]
-        on_frame(session, data, bad)
+        on_frame(session, data, bad, max_size)
 
-    app._on_frame = spy  # type: ignore[method-assign]
+    socket_loop.on_frame = spy  # type: ignore[assignment]
     await app.astart()
     code = CLIENT.format(
         src=str(ROOT / "src"), bench=str(ROOT / "bench"), kind=kind, size=size, port=app.port

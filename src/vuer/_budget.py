@@ -47,7 +47,7 @@ class MemoryBudget:
                 if size <= 0:
                     return
                 self.cut_offs += 1
-                biggest._cut_off(
+                biggest.drop_for_memory(
                     f"session {biggest.ws_id}: the server holds {total} bytes for its clients, "
                     f"over memory_budget={self.limit}; cutting off this session, which holds "
                     f"{size} (the client will reconnect with a fresh session)"

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from vuer._inbound import preview
 from vuer._log import RateLimitedLog
+from vuer.transport.inbound import preview
 
 logger = logging.getLogger("vuer.server")
 

@@ -6,6 +6,8 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+from vuer import protocol as wire
+
 logger = logging.getLogger("vuer.testing")
 
 CHILD_LISTS = ("children", "bgChildren", "rawChildren", "htmlChildren")
@@ -64,25 +66,25 @@ class SceneStore:
         """Apply one server message; messages that are not scene ops are ignored."""
         etype = msg.get("etype")
         data = msg.get("data")
-        if etype == "SET":
+        if etype == wire.SET:
             if isinstance(data, dict):
                 self.root = data
                 self._index = None
             return
         if not isinstance(data, dict):
             return
-        if etype == "REMOVE":
+        if etype == wire.REMOVE:
             for key in data.get("keys") or []:
                 self._remove(key)
             return
         nodes = [n for n in data.get("nodes") or [] if isinstance(n, dict)]
         strict = bool(msg.get("strict"))
-        if etype == "ADD":
+        if etype == wire.ADD:
             self._add(nodes, data.get("to"))
-        elif etype == "UPDATE":
+        elif etype == wire.UPDATE:
             for node in nodes:
                 self._update(node, strict)
-        elif etype == "UPSERT":
+        elif etype == wire.UPSERT:
             new = [n for n in nodes if not self._update(n, strict)]
             if new:
                 self._add(new, data.get("to"))

@@ -39,7 +39,7 @@ def _to_bool(text: str) -> bool:
 
 
 class Settings:
-    """Every setting of ``Vuer``; see SPEC §1 for what each one does."""
+    """Every setting of ``Vuer``; ``help(Vuer.__init__)`` says what each one does."""
 
     host: str = "localhost"
     port: int = 8012

@@ -23,11 +23,10 @@ import ssl as ssl_module
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import aiohttp
-
+from vuer import protocol as wire
 from vuer.__about__ import __version__
-from vuer.events import ClientEvent, now_ms
-from vuer.serdes import decode, encode
+from vuer.events import ClientEvent
+from vuer.transport.client_socket import ClientSocket
 
 __all__ = ["AsyncAt", "VuerClient", "client_info", "get_client_info"]
 
@@ -116,35 +115,27 @@ class VuerClient:
         if ssl_verify is None:
             ssl_verify = os.environ.get("VUER_SSL_VERIFY", "1").lower() not in ("0", "false")
         self._ssl: ssl_module.SSLContext | bool = ssl if ssl is not None else ssl_verify
-        self._http: aiohttp.ClientSession | None = None
-        self._ws: aiohttp.ClientWebSocketResponse | None = None
+        self._socket: ClientSocket | None = None
         self._tasks: set[asyncio.Task[None]] = set()
 
     @property
     def connected(self) -> bool:
-        return self._ws is not None and not self._ws.closed
+        return self._socket is not None and not self._socket.closed
 
     async def connect(self) -> VuerClient:
         """Open the socket and send INIT."""
-        self._http = aiohttp.ClientSession()
-        try:
-            self._ws = await self._http.ws_connect(
-                self.uri, max_msg_size=self.websocket_max_size, compress=0, ssl=self._ssl
-            )
-        except BaseException:
-            await self._http.close()
-            self._http = None
-            raise
-        await self._send(ClientEvent(etype="INIT", value=client_info()))
+        socket = ClientSocket(
+            self.uri, max_size=self.websocket_max_size, ssl=self._ssl, logger=logger
+        )
+        await socket.connect()
+        self._socket = socket
+        await self._send(ClientEvent(etype=wire.INIT, value=client_info()))
         return self
 
     async def close(self) -> None:
-        if self._ws is not None:
-            await self._ws.close()
-            self._ws = None
-        if self._http is not None:
-            await self._http.close()
-            self._http = None
+        if self._socket is not None:
+            await self._socket.close()
+            self._socket = None
 
     async def __aenter__(self) -> VuerClient:
         return await self.connect()
@@ -162,11 +153,8 @@ class VuerClient:
             raise TypeError(f"VuerClient sends ClientEvents, got {type(event).__name__}")
         if not self.connected:
             raise ConnectionError("not connected: call connect() or use `async with`")
-        msg = event._serialize()
-        if msg.get("ts") is None:
-            msg["ts"] = now_ms()
-        assert self._ws is not None
-        await self._ws.send_bytes(encode(msg))
+        assert self._socket is not None
+        await self._socket.send_map(event._serialize())
 
     def _spawn(self, coro: Awaitable[None]) -> None:
         async def run() -> None:
@@ -181,25 +169,13 @@ class VuerClient:
 
     async def recv(self, timeout: float | None = None) -> ClientEvent | None:
         """The next message from the server as an event (None on timeout or close)."""
-        if self._ws is None:
+        if self._socket is None:
             raise ConnectionError("not connected: call connect() or use `async with`")
-        while True:
-            try:
-                msg = await asyncio.wait_for(self._ws.receive(), timeout)
-            except asyncio.TimeoutError:
-                return None
-            if msg.type != aiohttp.WSMsgType.BINARY:
-                if msg.type in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.PING):
-                    continue
-                return None  # closed or failed
-            try:
-                payload = decode(msg.data)
-            except ValueError as e:
-                logger.warning("VuerClient: skipped an undecodable message: %s", e)
-                continue
-            if isinstance(payload, dict) and all(isinstance(k, str) for k in payload):
-                return ClientEvent(**payload)
-            logger.warning("VuerClient: skipped a message that is not a map")
+        try:
+            payload = await asyncio.wait_for(self._socket.next_message(), timeout)
+        except asyncio.TimeoutError:
+            return None
+        return None if payload is None else ClientEvent(**payload)
 
     def __aiter__(self) -> VuerClient:
         return self

@@ -12,6 +12,7 @@ import time
 from typing import Any, ClassVar
 from uuid import uuid4
 
+from vuer import protocol as wire
 from vuer.schemas.base import to_wire
 
 __all__ = [
@@ -66,7 +67,7 @@ def wire_ts(ts: Any) -> Any:
 class Event:
     """Base of all events; ``event == "ETYPE"`` compares the event type."""
 
-    etype: ClassVar[str] = "EVENT"
+    etype: ClassVar[str] = wire.EVENT
     ts: Any
 
     def __eq__(self, other: object) -> bool:
@@ -87,7 +88,7 @@ class ClientEvent(Event):
     ``value`` default to ``None``; a missing ``ts`` is the time of arrival).
     """
 
-    etype: ClassVar[str] = "CLIENT_EVENT"  # instances set their own from the wire map
+    etype: ClassVar[str] = wire.CLIENT_EVENT  # instances set their own from the wire map
     value: Any = None
     key: str | None = None
 
@@ -113,22 +114,22 @@ class ClientEvent(Event):
 class InitEvent(ClientEvent):
     """The first message of every client.
 
-    As upstream, the class's ``etype`` reads ``"Init"``; it compares equal to
-    both spellings and goes on the wire as ``"INIT"``, the real event type.
+    As upstream, the class's ``etype`` reads ``Init``; it compares equal to
+    both spellings and goes on the wire as ``INIT``, the real event type.
     """
 
-    etype = "Init"
+    etype = wire.INIT_CLASS
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
-            return other in ("Init", "INIT")
+            return other in (wire.INIT_CLASS, wire.INIT)
         return self is other
 
     __hash__ = object.__hash__
 
     def _serialize(self) -> dict[str, Any]:
         out = super()._serialize()
-        out["etype"] = "INIT"
+        out["etype"] = wire.INIT
         return out
 
 
@@ -138,7 +139,7 @@ INIT = InitEvent()
 class NullEvent(ClientEvent):
     """Sent into a bound generator between frames, when no client event is due."""
 
-    etype = "NULL"
+    etype = wire.NULL
 
 
 NULL = NullEvent()
@@ -147,7 +148,7 @@ NULL = NullEvent()
 class ServerEvent(Event):
     """An event sent to the client: ``etype``, ``ts`` (int ms), ``data``, plus extra fields."""
 
-    etype: ClassVar[str] = "SERVER_EVENT"
+    etype: ClassVar[str] = wire.SERVER_EVENT
 
     def __init__(self, data: Any = None, ts: float | None = None, **kwargs: Any) -> None:
         self.ts = _now_ms_float() if ts is None else ts  # float ms; int ms on the wire
@@ -171,7 +172,7 @@ class ServerEvent(Event):
 class Noop(ServerEvent):
     """Nothing to send (used by bound generators)."""
 
-    etype = "NOOP"
+    etype = wire.NOOP
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(None, **kwargs)
@@ -183,7 +184,7 @@ NOOP = Noop()
 class Set(ServerEvent):
     """Replace the client's whole scene with ``data`` (a ``Scene``)."""
 
-    etype = "SET"
+    etype = wire.SET
 
     def __init__(self, data: Any, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
@@ -205,7 +206,7 @@ def _wire_nodes(data: dict[str, Any]) -> list[Any]:
 class Update(ServerEvent):
     """Merge the props of each node into the existing node with its key (``strict``: replace)."""
 
-    etype = "UPDATE"
+    etype = wire.UPDATE
 
     def __init__(self, *elements: Any, strict: bool = False, **kwargs: Any) -> None:
         super().__init__({"nodes": elements}, strict=bool(strict), **kwargs)
@@ -217,7 +218,7 @@ class Update(ServerEvent):
 class Add(ServerEvent):
     """Append nodes to the children of ``to`` (the root when ``to`` is None)."""
 
-    etype = "ADD"
+    etype = wire.ADD
 
     def __init__(self, *elements: Any, to: str | None = None, **kwargs: Any) -> None:
         super().__init__({"nodes": elements, "to": to}, **kwargs)
@@ -229,7 +230,7 @@ class Add(ServerEvent):
 class Upsert(ServerEvent):
     """``Update`` for keys that exist, ``Add`` to ``to`` for the rest."""
 
-    etype = "UPSERT"
+    etype = wire.UPSERT
 
     def __init__(
         self, *elements: Any, to: str | None = None, strict: bool = False, **kwargs: Any
@@ -245,7 +246,7 @@ class Upsert(ServerEvent):
 class Remove(ServerEvent):
     """Remove the nodes with these keys (and their subtrees)."""
 
-    etype = "REMOVE"
+    etype = wire.REMOVE
 
     def __init__(self, *keys: Any, **kwargs: Any) -> None:
         super().__init__({"keys": keys}, **kwargs)
@@ -265,7 +266,7 @@ class HapticActuatorPulse(ServerEvent):
     / ``pulseRightHash`` props do the same from the scene (see ``docs/xr.md``).
     """
 
-    etype = "HAPTIC_ACTUATOR_PULSE"
+    etype = wire.HAPTIC_ACTUATOR_PULSE
 
     def __init__(
         self,
@@ -296,7 +297,7 @@ def _pulse(side: str, pulse: Any) -> dict[str, float] | None:
 class Frame(ServerEvent):
     """Bind form only: send ``data`` now, then wait ``1 / frame_rate`` s for the next yield."""
 
-    etype = "FRAME"
+    etype = wire.FRAME
 
     def __init__(self, data: ServerEvent, frame_rate: float = 60.0, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
@@ -306,7 +307,7 @@ class Frame(ServerEvent):
 class End(ServerEvent):
     """The server ends the session."""
 
-    etype = "TERMINATE"
+    etype = wire.TERMINATE
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(None, **kwargs)
@@ -316,9 +317,9 @@ END = End()
 
 
 class ServerRPC(ServerEvent):
-    """An event that expects an answer with etype ``f"{etype}_RESPONSE@{uuid}"``."""
+    """An event that expects an answer with etype ``protocol.response_etype(etype, uuid)``."""
 
-    etype = "RPC"
+    etype = wire.RPC
     uuid: str
 
     def __init__(self, data: Any = None, uuid: str | None = None, **kwargs: Any) -> None:
@@ -328,7 +329,7 @@ class ServerRPC(ServerEvent):
     @property
     def rtype(self) -> str:
         """The etype of the client's answer."""
-        return f"{self.etype}_RESPONSE@{self.uuid}"
+        return wire.response_etype(self.etype, self.uuid)
 
 
 class _KeyedRPC(ServerRPC):
@@ -342,23 +343,23 @@ class _KeyedRPC(ServerRPC):
 class GrabRender(_KeyedRPC):
     """Ask the client for a rendered frame of the view with ``key`` (options go in ``data``)."""
 
-    etype = "GRAB_RENDER"
+    etype = wire.GRAB_RENDER
 
 
 class MjStep(_KeyedRPC):
     """Step a MuJoCo simulation running in the client."""
 
-    etype = "MJ_STEP"
+    etype = wire.MJ_STEP
 
 
 class MjRender(_KeyedRPC):
     """Render a MuJoCo simulation running in the client."""
 
-    etype = "MJ_RENDER"
+    etype = wire.MJ_RENDER
 
 
 class GetWebXRMesh(_KeyedRPC):
     """Ask the client for the meshes its WebXR session detected."""
 
-    etype = "GET_WEBXR_MESH"
+    etype = wire.GET_WEBXR_MESH
     default_key = "webxr-mesh"

@@ -17,20 +17,19 @@ from typing import Any
 from urllib.parse import urlencode
 from uuid import uuid4
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 
+from vuer import static_paths
 from vuer._budget import MemoryBudget
-from vuer._http import files_handler, index_response
-from vuer._inbound import BadFrame, parse_client_frame, preview
-from vuer._log import RateLimitedLog
 from vuer._origins import origin_middleware
-from vuer._relay import relay as _relay_request
 from vuer._settings import Settings
 from vuer._tasks import TaskSet
-from vuer._trim import BIG_FRAME, release_freed_memory
 from vuer.events import ClientEvent, Noop, ServerEvent, ServerRPC
 from vuer.serdes import decode
 from vuer.session import SessionClosed, VuerSession
+from vuer.transport.http import files_handler, index_response
+from vuer.transport.relay import relay as relay_request
+from vuer.transport.socket import serve_socket
 from vuer.types import Url
 from vuer.webrtc import WebRTCStream, WebRTCStreamManager
 from vuer.workspace import Workspace, workspace_from_config
@@ -118,6 +117,7 @@ class Vuer(Settings):
         self._budget = MemoryBudget(self.memory_budget, self.sessions.values)
         self._returned: set[str] = set()  # spawn functions whose return was logged
         self._main_errors: dict[str, int] = {}  # traceback text -> times seen
+        self._host = _SessionHost(self)
         self._register_static_roots()
 
     @property
@@ -130,10 +130,6 @@ class Vuer(Settings):
 
     def _register_static_roots(self) -> None:
         # So that `Obj(src=Path("mesh.obj"))` becomes "/static/mesh.obj".
-        try:
-            from vuer import static_paths  # type: ignore[attr-defined]
-        except ImportError:
-            return
         for root in self.static_roots:
             static_paths.register_static_root(root, "/static")
 
@@ -281,7 +277,7 @@ class Vuer(Settings):
             etype = _etype_of(event_bytes)
             if not etype:
                 raise ValueError("event_bytes must be a msgpack map with a string etype")
-            session._push_bytes(etype, bytes(event_bytes))
+            session.push_frame(etype, bytes(event_bytes))
         elif event is not None:
             session.send(event)
         else:
@@ -337,122 +333,18 @@ class Vuer(Settings):
             names = [getattr(f, "__name__", repr(f)) for f in matching]
             logger.warning("several spawn handlers match %s: %s; running the first", info, names)
         if matching:
-            session._start_main(matching[0])
+            session.start_main(matching[0])
 
     # ---- HTTP handlers --------------------------------------------------------
 
     async def _index(self, request: web.Request) -> web.StreamResponse:
         if request.headers.get("Upgrade", "").lower() == "websocket":
-            return await self._websocket(request)
+            return await serve_socket(self._host, request)
         return index_response(Path(self.client_root))
-
-    async def _websocket(self, request: web.Request) -> web.StreamResponse:
-        # Frames up to twice the limit are read and skipped (the session goes
-        # on); past that even reading one to discard it costs too much memory,
-        # so aiohttp closes the socket with 1009.
-        # The origin check for the handshake is the origin middleware's (403).
-        # The heartbeat pings the client and drops it when no pong comes back.
-        ws = web.WebSocketResponse(
-            compress=False,
-            max_msg_size=2 * self.WEBSOCKET_MAX_SIZE,
-            heartbeat=self.heartbeat or None,
-        )
-        await ws.prepare(request)
-        ws_id = str(uuid4())
-        session = VuerSession(
-            self,
-            ws_id,
-            self.queue_len,
-            ws=ws,
-            request=request,
-            max_frame=self.WEBSOCKET_MAX_SIZE,
-            queue_max_bytes=self.queue_max_bytes,
-        )
-        self.ws[ws_id] = ws
-        self.sessions[ws_id] = session
-        writer = asyncio.ensure_future(self._write(session))
-        logger.info("client %s connected from %s", ws_id, request.remote)
-        bound = self.__dict__.get("bound_fn")  # set by app.bind(...)
-        if bound is not None:
-            session._start_bound(bound)
-        bad = RateLimitedLog(logger, 1.0)  # per session: one client cannot flood the log
-        try:
-            while True:
-                msg = await ws.receive()
-                kind = msg.type
-                if kind in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
-                    break
-                if kind == WSMsgType.BINARY:
-                    data, msg = msg.data, None  # only `data` keeps the frame alive
-                    self._on_frame(session, data, bad)
-                    del data  # dispatched: the frame is the event's now, or garbage
-                elif kind == WSMsgType.TEXT:
-                    text = preview(msg.data)
-                    bad(logging.WARNING, "session %s: skipped a text frame %s", ws_id, text)
-                elif kind == WSMsgType.ERROR:
-                    logger.warning(
-                        "session %s: closing after a socket error: %s (WEBSOCKET_MAX_SIZE=%d)",
-                        ws_id,
-                        ws.exception(),
-                        self.WEBSOCKET_MAX_SIZE,
-                    )
-        except ConnectionError as e:
-            logger.info("session %s: connection ended: %r", ws_id, e)
-        finally:
-            msg = None
-            session._shutdown()
-            writer.cancel()
-            self.ws.pop(ws_id, None)
-            self.sessions.pop(ws_id, None)
-            if ws.close_code not in (None, 1000, 1001):
-                logger.info("client %s closed the socket with code %s", ws_id, ws.close_code)
-            if session.init_event is None and self.spawn_handlers:
-                logger.warning("client %s left before sending INIT; spawn handlers not run", ws_id)
-            logger.info("client %s disconnected", ws_id)
-        return ws
-
-    def _on_frame(self, session: VuerSession, data: bytes, bad: RateLimitedLog) -> None:
-        """Decode one binary frame and dispatch it; a bad one is logged and skipped."""
-        ws_id, size = session.ws_id, len(data)
-        if size > self.WEBSOCKET_MAX_SIZE:
-            bad(
-                logging.WARNING,
-                "session %s: skipped an oversize frame of %d bytes (WEBSOCKET_MAX_SIZE=%d)",
-                ws_id,
-                size,
-                self.WEBSOCKET_MAX_SIZE,
-            )
-            return
-        if size >= BIG_FRAME:  # aiohttp's buffers for assembling it are free: return them
-            release_freed_memory()
-        try:
-            event = parse_client_frame(data)
-        except BadFrame as e:
-            head = preview(bytes(data[:200]))
-            bad(logging.WARNING, "session %s: skipped a bad frame: %s; frame %s", ws_id, e, head)
-            return
-        finally:
-            if size >= BIG_FRAME:  # what decoding it freed goes back to the OS
-                release_freed_memory()
-        del data
-        try:
-            session._receive(event, size)
-        except Exception:
-            logger.exception("session %s: failed to dispatch %s", ws_id, preview(event.etype, 120))
-
-    async def _write(self, session: VuerSession) -> None:
-        try:
-            await session._outbox.run()
-        except (ConnectionError, RuntimeError) as e:
-            logger.info("session %s: stopped sending: %r", session.ws_id, e)
-            session._abort()
-        except Exception:
-            logger.exception("session %s: the writer failed; closing the socket", session.ws_id)
-            session._abort()
 
     async def relay(self, request: web.Request) -> web.Response:
         """``POST /relay?sid=<id>|*``: forward a msgpack server event to sessions (see _relay)."""
-        return await _relay_request(self, request)
+        return await relay_request(self, request)
 
     async def bound_fn(self, session: VuerSession) -> AsyncIterator[ServerEvent]:
         """The default connection worker, as a generator: it sends nothing of its own.
@@ -516,7 +408,7 @@ class Vuer(Settings):
                 if ws is not None:
                     await asyncio.wait_for(ws.close(code=1001, message=b"server shutdown"), 1.0)
             except (asyncio.TimeoutError, ConnectionError, RuntimeError):
-                session._abort()  # a client that does not answer the close
+                session.abort()  # a client that does not answer the close
 
         await asyncio.gather(*(going_away(s) for s in list(self.sessions.values())))
         self._tasks.cancel_all()
@@ -643,6 +535,68 @@ class Vuer(Settings):
             query["ws"] = f"ws{self.ssl}://{host}:{self.port}"
         query.update(self.queries or {})
         return f"{base}?{urlencode(query, safe=':/')}" if query else base
+
+
+class _SessionHost:
+    """The server as the socket loop and its sessions see it (``SocketHost``, ``Dispatcher``)."""
+
+    def __init__(self, app: Vuer) -> None:
+        self.app = app
+
+    @property
+    def WEBSOCKET_MAX_SIZE(self) -> int:  # noqa: N802 (the setting's name)
+        return self.app.WEBSOCKET_MAX_SIZE
+
+    @property
+    def heartbeat(self) -> float | None:
+        return self.app.heartbeat
+
+    def open_session(self, ws: web.WebSocketResponse, request: web.Request) -> VuerSession:
+        app = self.app
+        ws_id = str(uuid4())
+        session = VuerSession(
+            app,
+            ws_id,
+            app.queue_len,
+            dispatcher=self,
+            ws=ws,
+            request=request,
+            max_frame=app.WEBSOCKET_MAX_SIZE,
+            queue_max_bytes=app.queue_max_bytes,
+        )
+        app.ws[ws_id] = ws
+        app.sessions[ws_id] = session
+        logger.info("client %s connected from %s", ws_id, request.remote)
+        bound = app.__dict__.get("bound_fn")  # set by app.bind(...)
+        if bound is not None:
+            session.start_bound(bound)
+        return session
+
+    def close_session(self, session: VuerSession) -> None:
+        app, ws_id, ws = self.app, session.ws_id, session.socket
+        app.ws.pop(ws_id, None)
+        app.sessions.pop(ws_id, None)
+        code = ws.close_code if ws is not None else None
+        if code not in (None, 1000, 1001):
+            logger.info("client %s closed the socket with code %s", ws_id, code)
+        if session.init_event is None and app.spawn_handlers:
+            logger.warning("client %s left before sending INIT; spawn handlers not run", ws_id)
+        logger.info("client %s disconnected", ws_id)
+
+    def handlers_for(self, etype: str) -> list[Handler]:
+        return self.app._handlers_for(etype)
+
+    def client_ready(self, session: VuerSession) -> None:
+        self.app._on_init(session)
+
+    def main_returned(self, name: str) -> None:
+        self.app._main_returned(name)
+
+    def main_failed(self, name: str, error: Exception, ws_id: str) -> None:
+        self.app._main_failed(name, error, ws_id)
+
+    def check_memory(self) -> None:
+        self.app._budget.check()
 
 
 class PortInUse(OSError):

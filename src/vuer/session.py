@@ -10,12 +10,11 @@ import threading
 import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from vuer._bound import BoundGenerator
-from vuer._inbound import preview
+from vuer import protocol as wire
+from vuer._bound_generator import BoundGenerator
 from vuer._log import RateLimitedLog
-from vuer._outbox import Outbox
 from vuer._tasks import TaskSet
 from vuer.events import (
     ClientEvent,
@@ -28,13 +27,13 @@ from vuer.events import (
 )
 from vuer.schemas.base import Element, to_wire
 from vuer.serdes import encode
+from vuer.transport.inbound import preview
+from vuer.transport.outbox import Outbox
 
 if TYPE_CHECKING:
     from aiohttp import web
 
-    from vuer.server import Vuer
-
-__all__ = ["At", "SessionClosed", "VuerSession"]
+__all__ = ["At", "Dispatcher", "SessionClosed", "VuerSession"]
 
 logger = logging.getLogger("vuer.session")
 
@@ -94,6 +93,49 @@ def _wire_keys(keys: Any) -> list[str]:
     return out
 
 
+class Dispatcher(Protocol):
+    """What a session asks of the server that runs it (the server hands one to each)."""
+
+    def handlers_for(self, etype: str) -> list[Callable[..., Any]]:
+        """The handlers to call for one client event of ``etype``."""
+        ...
+
+    def client_ready(self, session: VuerSession) -> None:
+        """The client's INIT arrived: start what runs for it."""
+        ...
+
+    def main_returned(self, name: str) -> None:
+        """The spawn function ``name`` returned."""
+        ...
+
+    def main_failed(self, name: str, error: Exception, ws_id: str) -> None:
+        """The spawn function ``name`` raised."""
+        ...
+
+    def check_memory(self) -> None:
+        """This session holds more than before: check the server-wide budget."""
+        ...
+
+
+class _Detached:
+    """The dispatcher of a session made without a server (tests): no handlers, no budget."""
+
+    def handlers_for(self, etype: str) -> list[Callable[..., Any]]:
+        return []
+
+    def client_ready(self, session: VuerSession) -> None:
+        pass
+
+    def main_returned(self, name: str) -> None:
+        pass
+
+    def main_failed(self, name: str, error: Exception, ws_id: str) -> None:
+        logger.error("spawn handler %s raised (session %s)", name, ws_id, exc_info=error)
+
+    def check_memory(self) -> None:
+        pass
+
+
 class _Stream:
     """Answers of one ``rpc_stream`` call waiting to be read."""
 
@@ -131,16 +173,18 @@ class VuerSession:
 
     def __init__(
         self,
-        vuer: Vuer,
+        vuer: Any,
         ws_id: str,
         queue_len: int = 100,
         *,
+        dispatcher: Dispatcher | None = None,
         ws: web.WebSocketResponse | None = None,
         request: web.Request | None = None,
         max_frame: int = 2**28,
         queue_max_bytes: int = 2**26,
     ) -> None:
-        self.vuer = vuer
+        self.vuer = vuer  # the server, for programs that reach it from a session
+        self._dispatcher: Dispatcher = dispatcher if dispatcher is not None else _Detached()
         self.CURRENT_WS_ID = ws_id
         self.queue_len = queue_len
         self.downlink_queue: deque[ClientEvent] = deque(maxlen=max(1, queue_len))
@@ -158,7 +202,7 @@ class VuerSession:
             cap_bytes=max_frame + max(1, queue_len) * 65536,
             on_overflow=self._on_overflow,
             name=ws_id,
-            on_grow=self._check_budget,
+            on_grow=self._dispatcher.check_memory,
             write_now=self._write_now if ws is not None and request is not None else None,
         )
         self._tasks = TaskSet(logger, f"session {ws_id}")
@@ -226,30 +270,28 @@ class VuerSession:
         root = to_wire(scene)
         if not isinstance(root, dict):
             raise TypeError(f"session.set takes a Scene, got {type(scene).__name__}")
-        self._push({"etype": "SET", "ts": now_ms(), "data": root})
+        self._push(wire.set_message(root, now_ms()))
 
     def _add(self, element: Any, to: str | None = None) -> None:
         _check_parent(to, "add")
         nodes = _wire_nodes(element, "add")
-        self._push({"etype": "ADD", "ts": now_ms(), "data": {"nodes": nodes, "to": to}})
+        self._push(wire.add_message(nodes, to, now_ms()))
 
     def _upsert(self, element: Any, to: str | None = None, strict: bool = False) -> None:
         _check_parent(to, "upsert")
         nodes = _wire_nodes(element, "upsert")
-        msg = {"etype": "UPSERT", "ts": now_ms(), "data": {"nodes": nodes, "to": to}}
-        msg["strict"] = bool(strict)
-        self._push(msg)
+        self._push(wire.upsert_message(nodes, to, bool(strict), now_ms()))
 
     def _remove(self, keys: Any) -> None:
-        self._push({"etype": "REMOVE", "ts": now_ms(), "data": {"keys": _wire_keys(keys)}})
+        self._push(wire.remove_message(_wire_keys(keys), now_ms()))
 
     def _update(self, element: Any, strict: bool = False) -> None:
         self._push_update(_wire_nodes(element, "update"), bool(strict))
 
     def _push_update(self, nodes: list[dict[str, Any]], strict: bool, ts: int = 0) -> None:
         if self._outbox.closed:
-            return self._dropped("UPDATE")
-        msg = {"etype": "UPDATE", "ts": ts or now_ms(), "data": {"nodes": nodes}, "strict": strict}
+            return self._dropped(wire.UPDATE)
+        msg = wire.update_message(nodes, strict, ts or now_ms())
         if self._on_loop():
             self._outbox.push_update(nodes, strict, lambda: self._encode(msg))
         else:
@@ -268,10 +310,10 @@ class VuerSession:
         return frame
 
     def _push(self, msg: dict[str, Any]) -> None:
-        self._push_bytes(msg["etype"], self._encode(msg))
+        self.push_frame(msg["etype"], self._encode(msg))
 
-    def _push_bytes(self, etype: str, frame: bytes) -> None:
-        """Queue an encoded message."""
+    def push_frame(self, etype: str, frame: bytes) -> None:
+        """Queue an already encoded message (a msgpack map whose etype is ``etype``)."""
         if self._outbox.closed:
             return self._dropped(etype)
         if self._on_loop():
@@ -289,7 +331,7 @@ class VuerSession:
         try:
             self._loop.call_soon_threadsafe(fn, *args)
         except RuntimeError:  # the loop is closed: the server is gone
-            self._dropped(args[0] if isinstance(args[0], str) else "UPDATE")
+            self._dropped(args[0] if isinstance(args[0], str) else wire.UPDATE)
 
     def _dropped(self, etype: Any) -> None:
         self._warn(logging.WARNING, "session %s is closed; %s not sent", self.CURRENT_WS_ID, etype)
@@ -301,7 +343,7 @@ class VuerSession:
         if not isinstance(event, ServerEvent):
             raise TypeError(f"session.send takes a ServerEvent, got {type(event).__name__}")
         msg = event._serialize()
-        if msg["etype"] == "UPDATE":
+        if msg["etype"] == wire.UPDATE:
             return self._push_update(msg["data"]["nodes"], bool(msg.get("strict")), msg["ts"])
         self._push(msg)
 
@@ -334,7 +376,20 @@ class VuerSession:
 
     def _on_overflow(self, msg: str) -> None:
         logger.warning(msg)
-        self._abort()
+        self.abort()
+
+    async def write_loop(self) -> None:
+        """Send the outbox until the session closes (the socket loop runs it as a task)."""
+        try:
+            await self._outbox.run()
+        except (ConnectionError, RuntimeError) as e:
+            logger.info("session %s: stopped sending: %r", self.CURRENT_WS_ID, e)
+            self.abort()
+        except Exception:
+            logger.exception(
+                "session %s: the writer failed; closing the socket", self.CURRENT_WS_ID
+            )
+            self.abort()
 
     # ---- memory -----------------------------------------------------------
 
@@ -344,17 +399,12 @@ class VuerSession:
         buffered = transport.get_write_buffer_size() if transport is not None else 0
         return self._outbox.held_bytes + buffered + self.inbound_bytes
 
-    def _check_budget(self) -> None:
-        budget = getattr(self.vuer, "_budget", None)
-        if budget is not None:
-            budget.check()
-
-    def _cut_off(self, msg: str) -> None:
+    def drop_for_memory(self, msg: str) -> None:
         """Drop everything queued and abort the socket (the server-wide budget ran out)."""
         logger.warning(msg)
         self._outbox.close()
         self._release_inbound()
-        self._abort()
+        self.abort()
 
     def _release_inbound(self) -> None:
         self.downlink_queue.clear()
@@ -363,7 +413,8 @@ class VuerSession:
         self._event_bytes.clear()
         self.inbound_bytes = 0
 
-    def _abort(self) -> None:
+    def abort(self) -> None:
+        """Cut the connection now, without a close handshake (nothing more is sent)."""
         transport = self._request.transport if self._request is not None else None
         if transport is not None:
             transport.abort()
@@ -445,7 +496,7 @@ class VuerSession:
 
     async def till(self, etype: str, timeout: float | None = None) -> ClientEvent:
         """Wait for the next client event of type ``etype`` (``INIT`` returns at once once seen)."""
-        if etype == "INIT" and self.init_event is not None:
+        if etype == wire.INIT and self.init_event is not None:
             return self.init_event
         self._check_open(f"a {etype} event")
         future: asyncio.Future[ClientEvent] = asyncio.get_running_loop().create_future()
@@ -500,7 +551,7 @@ class VuerSession:
         except Exception:
             logger.exception("%s %s raised (session %s)", what, _name(fn), self.CURRENT_WS_ID)
 
-    def _start_main(self, fn: Callable[[VuerSession], Awaitable[Any]]) -> None:
+    def start_main(self, fn: Callable[[VuerSession], Awaitable[Any]]) -> None:
         """Run a spawn handler; when it ends, send what it queued and close the socket.
 
         A handler that raises closes the socket with code 1011 and the error's
@@ -525,11 +576,11 @@ class VuerSession:
                 )
                 return
             except Exception as e:
-                self.vuer._main_failed(name, e, self.CURRENT_WS_ID)
+                self._dispatcher.main_failed(name, e, self.CURRENT_WS_ID)
                 await self.close(code=1011, reason=_close_reason(e))
                 return
             if not self.closed:
-                self.vuer._main_returned(name)
+                self._dispatcher.main_returned(name)
             await self.close()
 
         self.spawn_task(main(), name=f"spawn:{_name(fn)}")
@@ -542,18 +593,18 @@ class VuerSession:
             await asyncio.wait_for(self._outbox.drained(), flush_timeout)
         except asyncio.TimeoutError:
             logger.warning("session %s: could not flush before closing", self.CURRENT_WS_ID)
-            self._abort()
+            self.abort()
             return
         await self._ws.close(code=code, message=reason.encode())
 
     # ---- inbound dispatch (called by the server's reader) ------------------
 
-    def _receive(self, event: ClientEvent, nbytes: int = 0) -> None:
+    def receive(self, event: ClientEvent, nbytes: int = 0) -> None:
         """Dispatch one client event; ``nbytes`` is the size of the frame it came in."""
         if nbytes:
             self._event_bytes[event] = nbytes
         etype = event.etype
-        if "_RESPONSE@" in etype:
+        if wire.is_response(etype):
             future = self._rpcs.get(etype)
             if future is not None:
                 if not future.done():
@@ -573,11 +624,11 @@ class VuerSession:
         for future in waiters or ():
             if not future.done():
                 future.set_result(event)
-        if etype == "INIT" and self.init_event is None:
+        if etype == wire.INIT and self.init_event is None:
             self.init_event = event
             self.client_info = event.value if isinstance(event.value, dict) else {}
-            self.vuer._on_init(self)
-        for fn in self.vuer._handlers_for(etype):
+            self._dispatcher.client_ready(self)
+        for fn in self._dispatcher.handlers_for(etype):
             self.spawn_task(self._run_callable(f"handler for {etype}", fn, event, self))
         held = self._enqueue(self.downlink_queue, event, "inbound queue")
         if self._bound is not None:
@@ -585,7 +636,7 @@ class VuerSession:
             self._bound.wake.set()
         self.inbound_bytes = held
         if self._event_bytes.get(event):
-            self._check_budget()
+            self._dispatcher.check_memory()
 
     def _enqueue(self, queue: deque[ClientEvent], event: ClientEvent, what: str) -> int:
         """Append ``event``, dropping the oldest past ``queue_len`` or ``queue_max_bytes``;
@@ -623,13 +674,14 @@ class VuerSession:
 
     # ---- bound generator (the older ``app.bind`` form) ---------------------
 
-    def _start_bound(self, fn: Callable[[VuerSession], Any]) -> None:
+    def start_bound(self, fn: Callable[[VuerSession], Any]) -> None:
+        """Drive the generator ``fn(session)`` bound with ``app.bind``."""
         self._bound = BoundGenerator(self, fn)
         self.spawn_task(self._bound.run(), name=f"bind:{_name(fn)}")
 
     # ---- teardown ----------------------------------------------------------
 
-    def _shutdown(self) -> None:
+    def shutdown(self) -> None:
         """The socket is gone: fail pending RPCs, cancel this session's tasks."""
         if self._closed.is_set():
             return
@@ -637,7 +689,7 @@ class VuerSession:
         self._outbox.close()
         gone = f"session {self.CURRENT_WS_ID} disconnected"
         futures = [
-            (f"the answer to {rtype.split('_RESPONSE@')[0]}", f) for rtype, f in self._rpcs.items()
+            (f"the answer to {wire.request_of(rtype)}", f) for rtype, f in self._rpcs.items()
         ]
         for etype, waiters in self._waiters.items():
             futures += [(f"a {etype} event", f) for f in waiters]

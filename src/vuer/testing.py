@@ -4,9 +4,11 @@ It connects, sends ``INIT``, decodes every message, keeps the scene a browser
 would render (``client.scene``, per docs/protocol.md), sends events and answers
 RPCs::
 
+    from vuer.protocol import GRAB_RENDER
+
     async with running(Vuer(host="127.0.0.1", port=0)) as app:
         async with HeadlessClient(app.get_url()) as client:
-            client.on_rpc("GRAB_RENDER", lambda msg: {"frame": b"..."})
+            client.on_rpc(GRAB_RENDER, lambda msg: {"frame": b"..."})
             await client.wait_for(lambda c: c.scene.find("box") is not None)
 """
 
@@ -23,9 +25,9 @@ from typing import Any
 
 import aiohttp
 
+from vuer import protocol as wire
 from vuer._scene_store import SceneStore
-from vuer.events import now_ms
-from vuer.serdes import decode, encode
+from vuer.transport.client_socket import ClientSocket
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "HeadlessClient", "SceneStore", "in_ci", "running"]
 
@@ -89,19 +91,16 @@ class HeadlessClient:
         self.scene = SceneStore()
         self.messages: deque[dict[str, Any]] = deque(maxlen=history)
         self.counts: Counter[str] = Counter()
-        self.bytes_received = 0
-        self.close_code: int | None = None
-        self.close_reason = ""  # the reason text of the server's close frame
-        self._ssl = ssl
+        # compress=15 offers permessage-deflate, as browsers do
+        self._socket = ClientSocket(
+            self.url, compress=compress, ssl=True if ssl is None else ssl, logger=logger
+        )
         self._send_init = send_init
-        self._compress = compress  # 15 offers permessage-deflate, as browsers do
         self._rpc: dict[str, RpcAnswer] = {}
         # (predicate, future): checked in the reader after each message, so a waiter
         # wakes once when its condition holds, not once per message.
         self._waiters: list[tuple[Callable[[HeadlessClient], Any], asyncio.Future[None]]] = []
         self._listeners: list[tuple[str | None, asyncio.Future[dict[str, Any]]]] = []
-        self._http: aiohttp.ClientSession | None = None
-        self._ws: aiohttp.ClientWebSocketResponse | None = None
         self._reader: asyncio.Task[None] | None = None
         self._reading = asyncio.Event()
         self._reading.set()
@@ -110,34 +109,37 @@ class HeadlessClient:
 
     # ---- connection -----------------------------------------------------------
 
+    @property
+    def bytes_received(self) -> int:
+        """Bytes of every binary frame received so far."""
+        return self._socket.bytes_received
+
+    @property
+    def close_code(self) -> int | None:
+        """The socket's close code, once the reader has seen it close."""
+        return self._socket.close_code
+
+    @property
+    def close_reason(self) -> str:
+        """The reason text of the server's close frame."""
+        return self._socket.close_reason
+
     async def connect(self) -> HeadlessClient:
-        self._http = aiohttp.ClientSession()
-        try:
-            self._ws = await self._http.ws_connect(
-                self.url,
-                max_msg_size=0,
-                compress=self._compress,
-                autoping=True,
-                ssl=True if self._ssl is None else self._ssl,
-            )
-        except BaseException:
-            await self._http.close()
-            raise
+        await self._socket.connect()
         self._reader = asyncio.ensure_future(self._read())
         if self._send_init:
-            await self.send("INIT", self.client_info)
+            await self.send(wire.INIT, self.client_info)
         return self
 
     async def close(self) -> None:
-        if self._ws is not None:
-            await self._ws.close()
+        if self._socket.opened:
+            await self._socket.ws.close()
         if self._reader is not None:
             self._reader.cancel()
             await asyncio.gather(self._reader, return_exceptions=True)
         for task in list(self._tasks):
             task.cancel()
-        if self._http is not None:
-            await self._http.close()
+        await self._socket.close()
 
     async def __aenter__(self) -> HeadlessClient:
         return await self.connect()
@@ -147,12 +149,12 @@ class HeadlessClient:
 
     @property
     def closed(self) -> bool:
-        return self._ws is None or self._ws.closed
+        return self._socket.closed
 
     @property
     def socket(self) -> aiohttp.ClientWebSocketResponse:
-        assert self._ws is not None, "not connected"
-        return self._ws
+        assert self._socket.opened, "not connected"
+        return self._socket.ws
 
     def pause_reading(self) -> None:
         """Stop taking messages off the socket (to play a client that fell behind)."""
@@ -165,28 +167,19 @@ class HeadlessClient:
 
     async def send(self, etype: str, value: Any = None, key: str | None = None, **extra: Any):
         """Send one client event ``{"etype", "ts", "value", "key"?, **extra}``."""
-        msg: dict[str, Any] = {"etype": etype, "ts": now_ms(), "value": value, **extra}
-        if key is not None:
-            msg["key"] = key
-        await self.send_raw(encode(msg))
+        await self._socket.send_event(etype, value, key, **extra)
 
     async def send_raw(self, data: bytes | str) -> None:
         """Send a frame as is (binary for bytes, text for str): for protocol tests."""
-        ws = self.socket
-        if isinstance(data, str):
-            await ws.send_str(data)
-        else:
-            await ws.send_bytes(data)
+        await self._socket.send_raw(data)
 
     async def answer(
         self, request: dict[str, Any], value: Any = None, *, done: bool | None = None
     ) -> None:
         """Answer an RPC message (``done=True`` ends an ``rpc_stream``)."""
-        msg: dict[str, Any] = {"etype": f"{request['etype']}_RESPONSE@{request['uuid']}"}
-        msg.update(ts=now_ms(), value=value)
-        if done is not None:
-            msg["done"] = done
-        await self.send_raw(encode(msg))
+        rtype = wire.response_etype(request["etype"], request["uuid"])
+        extra = {} if done is None else {"done": done}
+        await self._socket.send_event(rtype, value, **extra)
 
     def on_rpc(self, etype: str, fn: RpcAnswer | None) -> None:
         """Answer every RPC of ``etype`` with ``fn(message)``; None stops answering."""
@@ -198,24 +191,17 @@ class HeadlessClient:
     # ---- receiving ------------------------------------------------------------
 
     async def _read(self) -> None:
-        ws = self.socket
         try:
             while True:
                 if not self._reading.is_set():
                     await self._reading.wait()
-                msg = await ws.receive()
-                if msg.type == aiohttp.WSMsgType.BINARY:
-                    self._on_frame(msg.data)
-                elif msg.type == aiohttp.WSMsgType.TEXT:
-                    logger.warning("server sent a text frame: %.80r", msg.data)
-                elif msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSING):
-                    if msg.type == aiohttp.WSMsgType.CLOSE:
-                        self.close_reason = msg.extra or ""
-                    continue
-                else:  # CLOSED or ERROR
+                msg = await self._socket.next_message()
+                if msg is None:
                     break
+                self._on_message(msg)
         finally:
-            self.close_code = ws.close_code
+            if self._socket.close_code is None and self._socket.opened:
+                self._socket.close_code = self._socket.ws.close_code
             self._ended = True
             for _, future in self._listeners:
                 if not future.done():
@@ -223,16 +209,7 @@ class HeadlessClient:
                     future.exception()
             self._notify()
 
-    def _on_frame(self, data: bytes) -> None:
-        self.bytes_received += len(data)
-        try:
-            msg = decode(data)
-        except ValueError as e:
-            logger.warning("undecodable frame from the server: %s", e)
-            return
-        if not isinstance(msg, dict):
-            logger.warning("server frame is not a map: %.80r", msg)
-            return
+    def _on_message(self, msg: dict[str, Any]) -> None:
         etype = msg.get("etype")
         self.counts[str(etype)] += 1
         self.messages.append(msg)

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vuer import Vuer
-from vuer._inbound import BadFrame, parse_client_frame
 from vuer.events import ClientEvent
 from vuer.serdes import encode
+from vuer.transport.inbound import BadFrame, parse_client_frame
 
 EXAMPLES = int(os.environ.get("VUER_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(

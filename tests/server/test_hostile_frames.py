@@ -9,8 +9,8 @@ import tracemalloc
 import msgpack
 import pytest
 
-from vuer._inbound import BadFrame, parse_client_frame
 from vuer.serdes import encode
+from vuer.transport.inbound import BadFrame, parse_client_frame
 
 
 def empty_maps_frame(size: int, chunk: int = 65_000) -> bytes:

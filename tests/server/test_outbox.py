@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
-from vuer._outbox import Outbox
 from vuer._scene_store import SceneStore
 from vuer.serdes import decode, encode
+from vuer.transport.outbox import Outbox
 
 
 class GatedSend:

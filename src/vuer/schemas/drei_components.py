@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from vuer.schemas.helpers import Html
 from vuer.schemas.loaders import Splat
 from vuer.schemas.scene_element import SceneElement
+from vuer.schemas.text import Html
 
 __all__ = [
     "CatmullRomLine",

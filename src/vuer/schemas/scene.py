@@ -12,8 +12,8 @@ from vuer.schemas.cameras import (
     SceneCamera,
     SceneCameraControl,
 )
-from vuer.schemas.helpers import Grid
 from vuer.schemas.lights import HemisphereLightStage
+from vuer.schemas.markers import Grid
 from vuer.schemas.xr import Gamepad, Hands, MotionControllers
 
 __all__ = ["DefaultScene", "Scene"]

@@ -1,8 +1,9 @@
 """Every 3D scene component, under the public package's module name.
 
 The classes live in modules by family (primitives, lights, loaders, cameras,
-xr, images, helpers, animation, scene); this module gathers them so that
-``from vuer.schemas.scene_components import X`` works as it does upstream.
+xr, images, markers, groups, text, depth, canvas, animation, scene); this
+module gathers them so that ``from vuer.schemas.scene_components import X``
+works as it does upstream.
 """
 
 from __future__ import annotations
@@ -30,26 +31,20 @@ from vuer.schemas.cameras import (
     SceneCameraControl,
     ViewportHud,
 )
-from vuer.schemas.helpers import (
-    Arrow,
+from vuer.schemas.canvas import (
     BackgroundColor,
-    BBox,
-    Billboard,
-    BoundingBox,
-    BoundingBoxProvider,
-    Center,
-    CoordsMarker,
+    TimelineControls,
+)
+from vuer.schemas.depth import (
     DepthPointCloud,
     DepthPointCloudProvider,
-    Grid,
-    Gripper,
-    Group,
-    Html,
     InPlaceDepthPointCloud,
-    SkeletalGripper,
-    Text,
-    Text3D,
-    TimelineControls,
+)
+from vuer.schemas.groups import (
+    Billboard,
+    BoundingBoxProvider,
+    Center,
+    Group,
     Trail,
     VuerGroup,
 )
@@ -95,6 +90,15 @@ from vuer.schemas.loaders import (
     Urdf,
     VuerSplat,
 )
+from vuer.schemas.markers import (
+    Arrow,
+    BBox,
+    BoundingBox,
+    CoordsMarker,
+    Grid,
+    Gripper,
+    SkeletalGripper,
+)
 from vuer.schemas.primitives import (
     Box,
     Capsule,
@@ -123,6 +127,11 @@ from vuer.schemas.primitives import (
 )
 from vuer.schemas.scene import DefaultScene, Scene
 from vuer.schemas.scene_element import SceneElement
+from vuer.schemas.text import (
+    Html,
+    Text,
+    Text3D,
+)
 from vuer.schemas.xr import (
     Body,
     Clickable,

@@ -1,9 +1,9 @@
 """Input: XR hands, controllers and body tracking, gamepads, keyboard, and drag handles.
 
 Components with ``stream=True`` send their poses back as events (see the
-table in SPEC §2): ``HAND_MOVE``, ``CONTROLLER_MOVE``, ``BODY_MOVE``,
+table in docs/protocol.md): ``HAND_MOVE``, ``CONTROLLER_MOVE``, ``BODY_MOVE``,
 ``OBJECT_MOVE``… Matrices are 16 floats, column-major. The XR events' values,
-with units, are declared in ``vuer.xr_events`` and described in ``docs/xr.md``.
+with units, are declared in ``vuer.protocol`` and described in ``docs/xr.md``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = [
 class Hands(SceneElement):
     """Tracked XR hands: drawn in the headset, sent as ``HAND_MOVE`` when streaming.
 
-    ``HAND_MOVE``'s value (``vuer.xr_events.HandMoveValue``): ``left`` / ``right``,
+    ``HAND_MOVE``'s value (``vuer.protocol.HandMoveValue``): ``left`` / ``right``,
     25 joints × 16 floats (column-major poses, metres, WebXR joint order), and
     ``leftState`` / ``rightState`` (``HandState``): ``pinch``, ``squeeze``, ``tap``
     and their ``*Value`` distances in metres, plus ``pinchStrength`` /
@@ -57,7 +57,7 @@ class Hands(SceneElement):
 class MotionControllers(SceneElement):
     """Tracked XR controllers: drawn in the headset, sent as ``CONTROLLER_MOVE`` when streaming.
 
-    ``CONTROLLER_MOVE``'s value (``vuer.xr_events.ControllerMoveValue``): ``left``
+    ``CONTROLLER_MOVE``'s value (``vuer.protocol.ControllerMoveValue``): ``left``
     / ``right``, the target-ray pose (16 floats, column-major, metres), and
     ``leftState`` / ``rightState`` (``ControllerState``: ``trigger``, ``squeeze``,
     ``touchpad`` (``False`` / ``"touched"`` / ``"pressed"``), ``thumbstick``,
@@ -113,7 +113,7 @@ class Body(SceneElement):
 
     Only where the browser tracks the body (Quest Browser's WebXR body
     tracking); elsewhere nothing is sent or drawn. ``BODY_MOVE``'s value
-    (``vuer.xr_events.BodyMoveValue``): ``body``, 16 floats per body joint
+    (``vuer.protocol.BodyMoveValue``): ``body``, 16 floats per body joint
     (column-major, metres, the browser's joint order, hands left out), and
     ``leftHand`` / ``rightHand`` (25 × 16 floats) when asked for.
 

@@ -14,22 +14,29 @@ import asyncio
 import logging
 from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from vuer.events import ClientEvent, End, Frame, Noop, NullEvent, ServerEvent
-
-if TYPE_CHECKING:
-    from vuer.session import VuerSession
 
 logger = logging.getLogger("vuer.session")
 
 _FINISHED = object()
 
 
+class BoundSession(Protocol):
+    """What the generator's driver needs of its session."""
+
+    queue_len: int
+
+    def send(self, event: ServerEvent) -> None: ...
+
+    async def close(self) -> None: ...
+
+
 class BoundGenerator:
     """One session's bound generator and the client events waiting for it."""
 
-    def __init__(self, session: VuerSession, fn: Callable[[VuerSession], Any]) -> None:
+    def __init__(self, session: BoundSession, fn: Callable[[Any], Any]) -> None:
         self.session = session
         self.fn = fn
         self.inbox: deque[ClientEvent] = deque(maxlen=max(1, session.queue_len))

@@ -13,18 +13,31 @@ refused before anything is read. The reply is JSON: ``{"sent": n}``, or
 from __future__ import annotations
 
 import hmac
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from aiohttp import web
 
-from vuer._inbound import BadFrame, decode_limited, preview
+from vuer import protocol as wire
 from vuer.events import now_ms
 from vuer.serdes import encode
+from vuer.transport.inbound import BadFrame, decode_limited, preview
 
-if TYPE_CHECKING:
-    from vuer.server import Vuer
 
-_SCENE_OPS = frozenset({"SET", "ADD", "UPDATE", "UPSERT", "REMOVE"})
+class FrameSink(Protocol):
+    def push_frame(self, etype: str, frame: bytes) -> None: ...
+
+
+class RelayHost(Protocol):
+    """What the relay needs of the server: its token, frame limit and sessions."""
+
+    relay_token: str | None
+    WEBSOCKET_MAX_SIZE: int
+
+    @property
+    def sessions(self) -> Mapping[str, FrameSink]: ...
+
+
 NO_TOKEN = (
     "POST /relay is off: no relay token is configured. Start the server with "
     "Vuer(relay_token=...) or the environment variable VUER_RELAY_TOKEN, and send "
@@ -36,7 +49,7 @@ def _reply(status: int, **body: Any) -> web.Response:
     return web.json_response(body, status=status)
 
 
-def _refusal(app: Vuer, request: web.Request) -> web.Response | None:
+def _refusal(app: RelayHost, request: web.Request) -> web.Response | None:
     if not app.relay_token:
         return _reply(403, sent=0, error=NO_TOKEN)
     given = request.headers.get("Authorization", "").encode()
@@ -64,14 +77,14 @@ def _invalid(msg: Any) -> str | None:
     etype = msg.get("etype")
     if not isinstance(etype, str) or not etype or len(etype) > 256:
         return f"'etype' must be a string of 1 to 256 characters, got {preview(etype, 80)}"
-    if "_RESPONSE@" in etype:
+    if wire.is_response(etype):
         return "RPC answers come from clients; the relay forwards server events"
-    if etype in _SCENE_OPS and not isinstance(msg.get("data"), dict):
+    if etype in wire.SCENE_OPS and not isinstance(msg.get("data"), dict):
         return f"{etype} needs a 'data' map"
     return None
 
 
-async def relay(app: Vuer, request: web.Request) -> web.Response:
+async def relay(app: RelayHost, request: web.Request) -> web.Response:
     refusal = _refusal(app, request)
     if refusal is not None:
         return refusal
@@ -101,5 +114,5 @@ async def relay(app: Vuer, request: web.Request) -> web.Response:
         return _reply(413, sent=0, error="event larger than WEBSOCKET_MAX_SIZE")
     targets = list(app.sessions.values()) if sid == "*" else [app.sessions[sid]]
     for session in targets:
-        session._push_bytes(msg["etype"], body)
+        session.push_frame(msg["etype"], body)
     return _reply(200, sent=len(targets))

@@ -33,12 +33,12 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from vuer import protocol as wire
 from vuer.events import now_ms
 from vuer.serdes import encode
 
 logger = logging.getLogger("vuer.session")
 
-SCENE_OPS = frozenset({"SET", "ADD", "UPDATE", "UPSERT", "REMOVE"})
 _ENTRY_OVERHEAD = 64  # bookkeeping bytes counted per queued item
 
 
@@ -73,8 +73,7 @@ class _UpdateRun:
         ts = now_ms()
         for nodes, strict in ((loose, False), (strict_nodes, True)):
             if nodes:
-                msg = {"etype": "UPDATE", "ts": ts, "data": {"nodes": nodes}, "strict": strict}
-                out.append(encode(msg))
+                out.append(encode(wire.update_message(nodes, strict, ts)))
         return out
 
 
@@ -132,7 +131,7 @@ class Outbox:
         """Queue one encoded message; it seals any open update run."""
         if self._closed:
             return
-        if etype == "SET" and self._blocked:
+        if etype == wire.SET and self._blocked:
             self._drop_superseded()
         if self._send_at_once(frame):
             return
@@ -150,7 +149,7 @@ class Outbox:
         if self._closed:
             return
         if not self._blocked or not all(_mergeable(n) for n in nodes):
-            self.push("UPDATE", frame())
+            self.push(wire.UPDATE, frame())
             return
         run = self._run
         if run is None:
@@ -190,7 +189,7 @@ class Outbox:
         kept: deque[_Item] = deque()
         size = 0
         for item in self._items:
-            if isinstance(item, _UpdateRun) or item[0] in SCENE_OPS:
+            if isinstance(item, _UpdateRun) or item[0] in wire.SCENE_OPS:
                 continue
             kept.append(item)
             size += len(item[1]) + _ENTRY_OVERHEAD
