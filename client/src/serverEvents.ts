@@ -2,9 +2,9 @@
 // The connection hands each decoded message to `dispatchServerEvent` as it
 // arrives, before scene changes wait for a frame: listeners act on devices,
 // not on the scene, and must not wait (a headset pauses the page's frames).
-import type { ServerMessage } from "./types";
+import type { WireMessage } from "./types";
 
-type Listener = (message: ServerMessage) => void;
+type Listener = (message: WireMessage) => void;
 
 const listeners = new Map<string, Set<Listener>>();
 
@@ -19,7 +19,7 @@ export function onServerEvent(etype: string, listener: Listener): () => void {
 }
 
 /** Runs the listeners of this event; false when it has none. */
-export function dispatchServerEvent(message: ServerMessage): boolean {
+export function dispatchServerEvent(message: WireMessage): boolean {
   const set = listeners.get(message.etype);
   if (!set || set.size === 0) return false;
   for (const listener of set) {

@@ -62,7 +62,7 @@ export const IframeNode = element<"iframe">("iframe", (node) => ({
 export function ButtonNode({ node, children }: TypedNodeProps<"Button">): ReactNode {
   const label = node.value ?? node.text;
   return (
-    <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", undefined, node.key)}>
+    <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", null, node.key)}>
       {typeof label === "string" || typeof label === "number" ? label : null}
       {children}
     </button>

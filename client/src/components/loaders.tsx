@@ -8,7 +8,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
-import { sendEvent } from "../events";
+import { sendNamedEvent } from "../events";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
 import { useSplatFrames } from "./splatFrames";
@@ -51,7 +51,7 @@ function useModel(node: NodeOf<ModelTag>): Parsed | null {
             return;
           }
           setParsed(done);
-          if (typeof node.onLoad === "string") sendEvent(node.onLoad, { key }, key);
+          if (typeof node.onLoad === "string") sendNamedEvent(node.onLoad, { key }, key);
         },
         (error: unknown) => {
           if (live) console.error(`vuer: <${tag} key="${key}"> could not load its model:`, error);

@@ -5,7 +5,7 @@ import type { ThreeEvent } from "@react-three/fiber";
 import { useCallback, type ReactNode } from "react";
 import { CLICK_SLOP } from "../core/SceneRoot";
 import { useTransform } from "../core/transform";
-import { sendEvent } from "../events";
+import { sendNamedEvent } from "../events";
 import type { TypedNodeProps } from "../registry";
 
 export function ClickableNode({ node, children }: TypedNodeProps<"Clickable">): ReactNode {
@@ -16,7 +16,7 @@ export function ClickableNode({ node, children }: TypedNodeProps<"Clickable">): 
     (event: ThreeEvent<MouseEvent>) => {
       event.stopPropagation(); // this click is the Clickable's, not its child's
       if (event.delta > CLICK_SLOP) return;
-      sendEvent(etype, { key }, key);
+      sendNamedEvent(etype, { key }, key);
     },
     [etype, key],
   );

@@ -2,6 +2,7 @@
 // KeyPress (each only when its enableKey* prop is true), keyed by the monitor.
 import { useEffect } from "react";
 import { sendEvent } from "../events";
+import type { KeyboardValue } from "../generated/protocol";
 import type { TypedNodeProps } from "../registry";
 
 const KINDS = [
@@ -10,7 +11,7 @@ const KINDS = [
   ["keypress", "KeyPress", "enableKeyPress"],
 ] as const;
 
-function keyValue(event: KeyboardEvent): Record<string, unknown> {
+function keyValue(event: KeyboardEvent): KeyboardValue {
   return {
     key: event.key,
     code: event.code,

@@ -1,7 +1,7 @@
 // CameraViews by key, so GRAB_RENDER can find the view a request names and the
 // preview thumbnails can list and draw them.
 import { createStore, useStore } from "zustand";
-import type { ServerMessage } from "../types";
+import type { WireMessage } from "../types";
 
 export type ViewGrab = (data: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
@@ -49,7 +49,7 @@ export function useViewKeys(): readonly string[] {
 }
 
 /** The key a GRAB_RENDER asks for: top-level `key` (the public event), else `data.key`. */
-export function requestedKey(message: ServerMessage): string | undefined {
+export function requestedKey(message: WireMessage): string | undefined {
   const data = (message.data ?? {}) as Record<string, unknown>;
   const key = message.key ?? data.key;
   return typeof key === "string" ? key : undefined;

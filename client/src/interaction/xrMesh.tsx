@@ -11,18 +11,10 @@ import * as THREE from "three";
 import { createStore, useStore } from "zustand";
 import { sendEvent } from "../events";
 import type { TypedNodeProps } from "../registry";
+import type { DetectedMesh } from "../generated/protocol";
 import { registerRpc } from "../rpc";
 import { bool, defaultOf, num } from "../core/props";
 
-export interface DetectedMesh {
-  /** xyz, metres, in the mesh's own space. */
-  vertices: number[];
-  /** Triangles, three vertex indices each. */
-  indices: number[];
-  /** The mesh space in the reference space, 16 floats column-major. */
-  matrix: number[];
-  semanticLabel?: string;
-}
 
 /** The meshes of the last XR frame that had them; `version` counts changes. */
 export const meshStore = createStore<{ meshes: readonly DetectedMesh[]; version: number }>(() => ({
@@ -159,7 +151,7 @@ export function WebXRMeshNode({ node }: TypedNodeProps<"WebXRMesh">): ReactNode 
     [group],
   );
   useEffect(() => {
-    if (autoUpdate && version > 0) sendEvent("WEBXR_MESH_UPDATE", { meshes }, node.key);
+    if (autoUpdate && version > 0) sendEvent("WEBXR_MESH_UPDATE", { meshes: [...meshes] }, node.key);
   }, [autoUpdate, version, meshes, node.key]);
   return <primitive object={group} />;
 }

@@ -8,6 +8,7 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useRef } from "react";
 import { sendEvent } from "../events";
+import type { ClientEventValues } from "../generated/protocol";
 import { bool, defaultOf, num } from "../core/props";
 import type { NodeOf } from "../registry";
 import { useXRState } from "./xrSession";
@@ -29,9 +30,16 @@ export function periodOf(node: NodeOf<StreamTag>): number {
  * `sample` runs every XR frame and `etype` goes out with the latest sample
  * `fps` times a second. A null sample (nothing tracked) sends nothing.
  */
-export function useXRStream<T>(node: NodeOf<StreamTag>, etype: string, sample: Sampler<T>): void {
+/** The etype each pose stream sends. */
+type StreamEtype = "HAND_MOVE" | "CONTROLLER_MOVE" | "HEAD_MOVE" | "BODY_MOVE";
+
+export function useXRStream<E extends StreamEtype>(
+  node: NodeOf<StreamTag>,
+  etype: E,
+  sample: Sampler<ClientEventValues[E]>,
+): void {
   const stream = bool(node.stream, defaultOf(node, "stream"));
-  const latest = useRef<T | null>(null);
+  const latest = useRef<ClientEventValues[E] | null>(null);
   const due = useRef(0);
   const sampler = useRef(sample);
   sampler.current = sample;
