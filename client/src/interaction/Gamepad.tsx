@@ -8,13 +8,7 @@ import { useEffect } from "react";
 import { sendEvent } from "../events";
 import type { TypedNodeProps } from "../registry";
 import { defaultOf, num } from "../core/props";
-
-export interface GamepadState {
-  id: string;
-  index: number;
-  axes: number[];
-  buttons: number[];
-}
+import type { GamepadState } from "../generated/protocol";
 
 /** The part of a Gamepad this component reads (tests pass plain objects). */
 export interface PadLike {

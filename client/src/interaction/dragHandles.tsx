@@ -11,17 +11,10 @@ import { toVector3, useTransform, type Vec3 } from "../core/transform";
 import { sendEvent } from "../events";
 import type { TypedNodeProps } from "../registry";
 import { bool, defaultOf, num } from "../core/props";
-
-export interface MovePayload {
-  matrix: number[];
-  matrixWorld: number[];
-  position: number[];
-  rotation: number[];
-  quaternion: number[];
-}
+import type { MoveValue } from "../generated/protocol";
 
 /** The OBJECT_MOVE value: the local matrix, and the world pose decomposed. */
-export function movePayload(local: THREE.Matrix4, world: THREE.Matrix4): MovePayload {
+export function movePayload(local: THREE.Matrix4, world: THREE.Matrix4): MoveValue {
   const position = new THREE.Vector3();
   const quaternion = new THREE.Quaternion();
   world.decompose(position, quaternion, new THREE.Vector3());
@@ -46,7 +39,7 @@ type Pausable = { enabled: boolean } | null;
 export function PivotNode({ node, children }: TypedNodeProps<"Pivot">): ReactNode {
   // `scale` is the gizmo's size here, not a scale of the children.
   const transform = useTransform(useMemo(() => ({ ...node, scale: undefined }), [node]));
-  const last = useRef<MovePayload | null>(null);
+  const last = useRef<MoveValue | null>(null);
   const key = node.key;
   const onDrag = useCallback(
     (local: THREE.Matrix4, _dl: THREE.Matrix4, world: THREE.Matrix4) => {
@@ -86,7 +79,7 @@ export function MovableNode({ node, children }: TypedNodeProps<"Movable">): Reac
   const transform = useTransform(node);
   const group = useRef<THREE.Group>(null);
   const grab = useRef<Grab | null>(null);
-  const last = useRef<MovePayload | null>(null);
+  const last = useRef<MoveValue | null>(null);
   const controls = useThree((s) => s.controls) as unknown as Pausable;
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);

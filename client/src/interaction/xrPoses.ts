@@ -3,6 +3,7 @@
 // fingertip distances in metres, controller states the xr-standard buttons.
 // Plain functions of an XRFrame (no React, no three), so unit tests run them.
 import type { NodeOf } from "../registry";
+import type { ControllerState, HandState } from "../generated/protocol";
 
 export type Side = "left" | "right";
 
@@ -29,22 +30,6 @@ function distance(poses: ArrayLike<number>, a: number, b: number): number {
 /** Closeness in 0..1: 1 at `touching` metres or nearer, 0 at `open` or farther. */
 function closeness(d: number, touching: number, open: number): number {
   return Math.min(1, Math.max(0, (open - d) / (open - touching)));
-}
-
-export interface HandState {
-  pinch: boolean;
-  /** thumb tip to index tip, metres */
-  pinchValue: number;
-  squeeze: boolean;
-  /** middle fingertip to its proximal phalanx, metres */
-  squeezeValue: number;
-  tap: boolean;
-  /** thumb tip to index tip, metres (as the public client) */
-  tapValue: number;
-  /** 0 (open, ≥ 5 cm) … 1 (pinched, ≤ 1.5 cm) */
-  pinchStrength: number;
-  /** 0 (open, ≥ 9 cm) … 1 (fist, ≤ 3 cm) */
-  squeezeStrength: number;
 }
 
 /** The public client's hand state, plus 0..1 strengths. */
@@ -108,21 +93,6 @@ export function sampleHands(frame: XRFrame, space: XRReferenceSpace, sides: Side
     value[`${side}State`] = handState(poses);
   }
   return Object.keys(value).length > 0 ? value : null;
-}
-
-export type Touchpad = false | "touched" | "pressed";
-
-export interface ControllerState {
-  trigger: boolean;
-  squeeze: boolean;
-  touchpad: Touchpad;
-  thumbstick: boolean;
-  aButton: boolean;
-  bButton: boolean;
-  triggerValue: number;
-  squeezeValue: number;
-  touchpadValue: [number, number];
-  thumbstickValue: [number, number];
 }
 
 /** The public client's 10 keys, from the xr-standard gamepad mapping. */
