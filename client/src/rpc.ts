@@ -8,7 +8,7 @@
 // waits) or HOLD_MS — and run when the handler registers; one that expires or
 // is pushed out is answered with `{error}`.
 import { sendAnswer } from "./events";
-import { RESPONSE_MARK } from "./generated/protocol";
+import { RESPONSE_MARK, type RpcAnswers, type ServerMessageOf } from "./generated/protocol";
 import type { WireMessage } from "./types";
 
 export type RpcHandler = (message: WireMessage) => Promise<unknown>;
@@ -157,9 +157,16 @@ export class RpcTable {
 
 const table = new RpcTable();
 
-/** Install the handler for an etype; returns a function that removes it. */
-export function registerRpc(etype: string, handler: RpcHandler): () => void {
-  return table.register(etype, handler);
+/**
+ * Install the handler for a declared request; it takes that request's message and
+ * answers its declared value (a thrown error answers `{error}`). Returns the remover.
+ */
+export function registerRpc<E extends keyof RpcAnswers>(
+  etype: E,
+  handler: (message: ServerMessageOf<E>) => Promise<RpcAnswers[E]>,
+): () => void {
+  // The table hands the handler only messages of its etype, as decoded.
+  return table.register(etype, handler as unknown as RpcHandler);
 }
 
 /** Run (or hold until its handler registers) a server message; false when it is no RPC. */

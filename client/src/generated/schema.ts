@@ -4,7 +4,6 @@ import type { SceneNode } from "../types";
 
 /** A colour: a CSS string ("red", "#ff0000") or a 0xRRGGBB number. */
 export type Color = string | number;
-export type Vec2 = [number, number];
 export type Vec3 = [number, number, number];
 export type Vec4 = [number, number, number, number];
 /** A 4x4 matrix: 16 numbers, column-major. */
@@ -5581,9 +5580,6 @@ export interface ComponentPropsByTag {
   "shadowMaterial": ShadowMaterialProps;
   "spriteMaterial": SpriteMaterialProps;
 }
-
-/** Any node whose tag is known. */
-export type ComponentNode = ComponentPropsByTag[ComponentTag];
 
 /**
  * The documented defaults: what the client assumes for a prop that is absent.

@@ -95,7 +95,7 @@ export function scanMeshes(
 
 /** Keeps meshStore in step with the XR frames and answers GET_WEBXR_MESH. */
 export function MeshTracker(): null {
-  useEffect(() => registerRpc("GET_WEBXR_MESH", async () => ({ meshes: meshStore.getState().meshes })), []);
+  useEffect(() => registerRpc("GET_WEBXR_MESH", async () => ({ meshes: [...meshStore.getState().meshes] })), []);
   useEffect(
     () => () => meshStore.setState((s) => (s.meshes.length > 0 ? { meshes: [], version: s.version + 1 } : s)),
     [],
