@@ -72,19 +72,23 @@ def render() -> str:
     names = [interface_name(g.tag) for g in groups]
     if len(set(names)) != len(names):
         raise SystemExit(f"two tags map to one interface name: {sorted(names)}")
-    parts = [HEADER]
+    interfaces = [interface(g) for g in groups]
+    # A tuple alias nothing uses would be a dead export.
+    header = (
+        HEADER
+        if any("Vec2" in i for i in interfaces)
+        else HEADER.replace("export type Vec2 = [number, number];\n", "")
+    )
+    parts = [header]
     tags = "\n".join(f'  "{g.tag}",' for g in groups)
     parts.append(
         f"/** Every tag the Python components send. */\nexport const COMPONENT_TAGS = [\n{tags}\n] as const;\n"
     )
     parts.append("export type ComponentTag = (typeof COMPONENT_TAGS)[number];\n")
-    parts.extend(interface(g) for g in groups)
+    parts.extend(interfaces)
     mapping = "\n".join(f"  {json.dumps(g.tag)}: {interface_name(g.tag)};" for g in groups)
     parts.append(
         f"/** The props interface of each tag. */\nexport interface ComponentPropsByTag {{\n{mapping}\n}}\n"
-    )
-    parts.append(
-        "/** Any node whose tag is known. */\nexport type ComponentNode = ComponentPropsByTag[ComponentTag];\n"
     )
     defaults = []
     for g in groups:
@@ -93,10 +97,14 @@ def render() -> str:
             body = ", ".join(f"{k}: {json.dumps(v)}" for k, v in values.items())
             defaults.append(f"  {json.dumps(g.tag)}: {{ {body} }},")
     parts.append(
-        "/** The documented defaults: what the client assumes for a prop that is absent. */\n"
-        "export const PROP_DEFAULTS: {\n"
+        "/**\n"
+        " * The documented defaults: what the client assumes for a prop that is absent.\n"
+        " * `satisfies` keeps each tag's own keys in the type, so reading a default that\n"
+        " * is not documented is a compile error.\n"
+        " */\n"
+        "export const PROP_DEFAULTS = {\n" + "\n".join(defaults) + "\n} satisfies {\n"
         '  [T in ComponentTag]?: Partial<Omit<ComponentPropsByTag[T], "tag" | "key">>;\n'
-        "} = {\n" + "\n".join(defaults) + "\n};\n"
+        "};\n"
     )
     return "\n".join(parts)
 

@@ -7,8 +7,9 @@ import { setEventSink } from "./events";
 import { dispatchRpc, dropHeldRpcs } from "./rpc";
 import { sessionEnded, sessionHealthy } from "./sessionError";
 import { dispatchServerEvent } from "./serverEvents";
+import { type ClientInfo, PKG_VERSION } from "./generated/protocol";
 import { applyBatch, setConnection, stats } from "./store";
-import type { ClientMessage, ServerMessage } from "./types";
+import type { ClientMessage, WireMessage } from "./types";
 
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 5000;
@@ -19,8 +20,6 @@ const HEALTHY_AFTER_MS = 5000;
 /** Server events that need no action here. */
 const IGNORED = new Set(["NOOP", "NULL"]);
 
-export const PKG_VERSION = "0.2.0";
-
 /** The socket URL: the `ws` query parameter, else the page origin as ws:/wss:. */
 export function socketUrl(location: Location = window.location): string {
   const given = new URLSearchParams(location.search).get("ws");
@@ -29,7 +28,7 @@ export function socketUrl(location: Location = window.location): string {
   return `${scheme}//${location.host}/`;
 }
 
-function initValue(): Record<string, unknown> {
+function initValue(): ClientInfo {
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return {
     client: "browser",
@@ -44,14 +43,14 @@ function initValue(): Record<string, unknown> {
   };
 }
 
-function isMessage(value: unknown): value is ServerMessage {
-  return typeof value === "object" && value !== null && typeof (value as ServerMessage).etype === "string";
+function isMessage(value: unknown): value is WireMessage {
+  return typeof value === "object" && value !== null && typeof (value as WireMessage).etype === "string";
 }
 
 export class Connection {
   private socket: WebSocket | null = null;
   private attempt = 0;
-  private pending: ServerMessage[] = [];
+  private pending: WireMessage[] = [];
   private flushScheduled = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;

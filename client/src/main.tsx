@@ -29,12 +29,10 @@ import { batchStats } from "./core/instancing";
 import { getThree } from "./core/threeState";
 import { Connection, socketUrl } from "./connection";
 import { sceneStore, stats } from "./store";
+// Each part registers its tags with the registry when imported.
+import "./components";
 import "./interaction";
 import "./style.css";
-
-// The components part registers its tags in components/index.ts; the glob
-// keeps this entry building while that folder is still being written.
-import.meta.glob("./components/index.ts", { eager: true });
 
 const connection = new Connection(socketUrl());
 

@@ -35,16 +35,11 @@ export function register<T extends ComponentTag>(tag: T, component: ComponentTyp
   components.set(tag, component as unknown as NodeComponent);
 }
 
-/** Registers a typed table (the components part). */
+/** Registers a typed table: every tag's component takes that tag's typed node. */
 export function registerTable(table: ComponentTable): void {
   for (const [tag, component] of Object.entries(table)) {
     components.set(tag, component as unknown as NodeComponent);
   }
-}
-
-/** Registers components that take any node (they read props through SceneNode). */
-export function registerAll(table: Record<string, NodeComponent>): void {
-  for (const [tag, component] of Object.entries(table)) components.set(tag, component);
 }
 
 export function lookup(tag: string): NodeComponent | undefined {

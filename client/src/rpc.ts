@@ -7,10 +7,11 @@
 // held — at most MAX_HELD, each for most of its `ttl` (the seconds Python
 // waits) or HOLD_MS — and run when the handler registers; one that expires or
 // is pushed out is answered with `{error}`.
-import { sendEvent } from "./events";
-import type { ServerMessage } from "./types";
+import { sendAnswer } from "./events";
+import { RESPONSE_MARK, type RpcAnswers, type ServerMessageOf } from "./generated/protocol";
+import type { WireMessage } from "./types";
 
-export type RpcHandler = (message: ServerMessage) => Promise<unknown>;
+export type RpcHandler = (message: WireMessage) => Promise<unknown>;
 type Reply = (etype: string, value: unknown) => void;
 
 /** Most requests held at once while their handlers are not registered yet. */
@@ -19,7 +20,7 @@ export const MAX_HELD = 64;
 export const HOLD_MS = 10_000;
 
 interface Held {
-  message: ServerMessage;
+  message: WireMessage;
   deadline: number;
 }
 
@@ -30,15 +31,15 @@ export interface RpcTableOptions {
   reply?: Reply;
 }
 
-function replyType(message: ServerMessage): string {
-  return `${message.etype}_RESPONSE@${String(message.uuid ?? "")}`;
+function replyType(message: WireMessage): string {
+  return `${message.etype}${RESPONSE_MARK}${String(message.uuid ?? "")}`;
 }
 
 /** Share of a request's `ttl` it is held: the error must reach Python before it stops waiting. */
 const TTL_SHARE = 0.8;
 
 /** The hold time of a message: most of its `ttl` (seconds, as Python waits), else `fallback` ms. */
-export function holdTime(message: ServerMessage, fallback: number): number {
+export function holdTime(message: WireMessage, fallback: number): number {
   const ttl = message.ttl;
   return typeof ttl === "number" && Number.isFinite(ttl) && ttl > 0 ? ttl * 1000 * TTL_SHARE : fallback;
 }
@@ -56,7 +57,7 @@ export class RpcTable {
     this.maxHeld = options.maxHeld ?? MAX_HELD;
     this.holdMs = options.holdMs ?? HOLD_MS;
     this.now = options.now ?? (() => performance.now());
-    this.reply = options.reply ?? ((etype, value) => void sendEvent(etype, value));
+    this.reply = options.reply ?? ((etype, value) => void sendAnswer(etype, value));
   }
 
   /** Install the handler for an etype (running the requests held for it); returns its remover. */
@@ -78,7 +79,7 @@ export class RpcTable {
    * Run the handler of a server message. Returns false for a message that is
    * no RPC (no string `uuid`) and has no handler; an RPC without a handler is held.
    */
-  dispatch(message: ServerMessage): boolean {
+  dispatch(message: WireMessage): boolean {
     const handler = this.handlers.get(message.etype);
     if (handler) {
       this.run(handler, message);
@@ -111,7 +112,7 @@ export class RpcTable {
     this.schedule();
   }
 
-  private hold(message: ServerMessage): void {
+  private hold(message: WireMessage): void {
     const wait = holdTime(message, this.holdMs);
     this.held.push({ message, deadline: this.now() + wait });
     if (this.held.length > this.maxHeld) {
@@ -122,7 +123,7 @@ export class RpcTable {
     this.schedule();
   }
 
-  private refuse(message: ServerMessage, why: string): void {
+  private refuse(message: WireMessage, why: string): void {
     console.warn(`vuer: no handler for the RPC ${message.etype}: ${why}`);
     this.reply(replyType(message), { error: `no handler for ${message.etype} in this client: ${why}` });
   }
@@ -136,7 +137,7 @@ export class RpcTable {
     this.timer = setTimeout(() => this.expire(), Math.max(0, first - this.now()));
   }
 
-  private run(handler: RpcHandler, message: ServerMessage): void {
+  private run(handler: RpcHandler, message: WireMessage): void {
     const reply = replyType(message);
     let pending: Promise<unknown>;
     try {
@@ -156,13 +157,20 @@ export class RpcTable {
 
 const table = new RpcTable();
 
-/** Install the handler for an etype; returns a function that removes it. */
-export function registerRpc(etype: string, handler: RpcHandler): () => void {
-  return table.register(etype, handler);
+/**
+ * Install the handler for a declared request; it takes that request's message and
+ * answers its declared value (a thrown error answers `{error}`). Returns the remover.
+ */
+export function registerRpc<E extends keyof RpcAnswers>(
+  etype: E,
+  handler: (message: ServerMessageOf<E>) => Promise<RpcAnswers[E]>,
+): () => void {
+  // The table hands the handler only messages of its etype, as decoded.
+  return table.register(etype, handler as unknown as RpcHandler);
 }
 
 /** Run (or hold until its handler registers) a server message; false when it is no RPC. */
-export function dispatchRpc(message: ServerMessage): boolean {
+export function dispatchRpc(message: WireMessage): boolean {
   return table.dispatch(message);
 }
 

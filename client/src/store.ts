@@ -4,7 +4,8 @@
 import { createStore, useStore } from "zustand";
 import { defaultSceneGraph } from "./core/defaultScene";
 import type { Entry, SceneGraph } from "./sceneGraph";
-import type { ServerMessage } from "./types";
+import type { ServerMessage } from "./generated/protocol";
+import type { WireMessage } from "./types";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting";
 
@@ -31,25 +32,28 @@ export const sceneStore = createStore<SceneState>(() => ({
   connection: "connecting",
 }));
 
-/** Apply one scene message to the graph; returns false when it is not a scene op. */
-function applyOne(graph: SceneGraph, message: ServerMessage): boolean {
-  const data = (message.data ?? {}) as Record<string, unknown>;
-  const strict = message.strict === true;
+/**
+ * Apply one scene message to the graph; returns false when it is not a scene op.
+ * The message is as decoded: its etype picks the declared shape, and the graph
+ * checks the contents (nodes, keys) itself.
+ */
+function applyOne(graph: SceneGraph, wire: WireMessage): boolean {
+  const message = wire as ServerMessage;
   switch (message.etype) {
     case "SET":
       graph.set(message.data);
       return true;
     case "ADD":
-      graph.add(data.nodes, data.to ?? message.to);
+      graph.add(message.data?.nodes, message.data?.to ?? wire.to);
       return true;
     case "UPDATE":
-      graph.update(data.nodes, strict);
+      graph.update(message.data?.nodes, message.strict === true);
       return true;
     case "UPSERT":
-      graph.upsert(data.nodes, data.to ?? message.to, strict);
+      graph.upsert(message.data?.nodes, message.data?.to ?? wire.to, message.strict === true);
       return true;
     case "REMOVE":
-      graph.remove(data.keys);
+      graph.remove(message.data?.keys);
       return true;
     default:
       return false;
@@ -60,9 +64,9 @@ function applyOne(graph: SceneGraph, message: ServerMessage): boolean {
  * Apply a batch of scene messages in order, then notify subscribers once.
  * Messages that are not scene operations are returned for the caller.
  */
-export function applyBatch(messages: readonly ServerMessage[]): ServerMessage[] {
+export function applyBatch(messages: readonly WireMessage[]): WireMessage[] {
   const { graph } = sceneStore.getState();
-  const rest: ServerMessage[] = [];
+  const rest: WireMessage[] = [];
   let changed = false;
   for (const message of messages) {
     try {

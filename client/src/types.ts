@@ -16,8 +16,11 @@ export interface ClientMessage {
   value?: unknown;
 }
 
-/** A message from the server to the client. */
-export interface ServerMessage {
+/**
+ * A message from the server as decoded, before its etype is trusted; the
+ * declared shapes are generated/protocol.ts's ServerMessage union.
+ */
+export interface WireMessage {
   etype: string;
   ts?: number;
   data?: unknown;

@@ -10,8 +10,9 @@
   errors and uncaught page errors; the test fails on either unless it is marked
   ``allow_console_errors``.
 
-Skipped with a reason only when /usr/bin/chromium is absent outside CI; with
-CI=true a missing chromium or client bundle is an error.
+Chromium itself comes from tests/_chromium.py, shared with tests/client_components:
+skipped with a reason outside CI when chromium or the bundle is absent, an error
+with CI=true.
 """
 
 from __future__ import annotations
@@ -30,11 +31,9 @@ from urllib.parse import urlencode, urlsplit
 import numpy as np
 import pytest
 
+from _chromium import VIEWPORT, missing, sync_chromium
 from vuer import testing
 
-CHROMIUM = Path(testing.CHROMIUM)
-CHROMIUM_ARGS = list(testing.CHROMIUM_ARGS)
-VIEWPORT = {"width": 640, "height": 480}
 T = TypeVar("T")
 FAILED_SHOTS = Path(tempfile.gettempdir()) / "vuer-browser-tests"
 FAILED_SHOTS.mkdir(exist_ok=True)
@@ -51,9 +50,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     browser_items = [i for i in items if here in Path(str(i.path)).resolve().parents]
     for item in browser_items:
         item.add_marker(pytest.mark.browser)
-    if CHROMIUM.exists() or testing.in_ci():
+    reason = missing()
+    if reason is None or testing.in_ci():
         return
-    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (run scripts/test.sh)")
+    skip = pytest.mark.skip(reason=reason)
     for item in browser_items:
         item.add_marker(skip)
 
@@ -144,12 +144,8 @@ def loops() -> Iterator[LoopThread]:
 @pytest.fixture
 def live(loops: LoopThread, tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
     """``live(scene, port=0, start=True, **settings)`` → a served ``LiveServer``."""
-    import vuer
     from vuer import Vuer
 
-    bundle = Path(vuer.__file__).parent / "client_build" / "index.html"
-    if not bundle.is_file():
-        pytest.fail(f"the client bundle {bundle} is missing: pip install -e . (or npm run build)")
     started: list[LiveServer] = []
 
     def make(scene: Any = None, port: int = 0, start: bool = True, **settings: Any) -> LiveServer:
@@ -178,14 +174,8 @@ def live(loops: LoopThread, tmp_path: Path) -> Iterator[Callable[..., LiveServer
 # running in this thread, so async tests elsewhere (pytest-asyncio) cannot run.
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing (CI=true): install Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with sync_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 class PageProbe:

@@ -13,9 +13,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 
-from vuer.testing import CHROMIUM, CHROMIUM_ARGS
-
-VIEWPORT = {"width": 640, "height": 480}
+from _chromium import VIEWPORT, sync_chromium
 
 ATTACK = """async (base) => {
   const out = {};
@@ -54,13 +52,8 @@ ATTACK = """async (base) => {
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    args = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.test 127.0.0.1"]
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=args)
+    with sync_chromium(["--host-resolver-rules=MAP evil.test 127.0.0.1"]) as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

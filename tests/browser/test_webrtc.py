@@ -14,9 +14,10 @@ from typing import Any
 import numpy as np
 import pytest
 
+from _chromium import sync_chromium
 from vuer.schemas import Scene, WebRTCVideoMaterial, WebRTCVideoPlane
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, FAILED_SHOTS
+from .conftest import FAILED_SHOTS
 
 pytest.importorskip("aiortc", reason="aiortc is not installed (pip install 'vuer[webrtc]')")
 
@@ -26,13 +27,8 @@ BGR = {"red": (0, 0, 255), "blue": (255, 0, 0), "green": (0, 255, 0)}
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    args = [*CHROMIUM_ARGS, "--disable-features=WebRtcHideLocalIpsWithMdns"]
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=args)
+    with sync_chromium(["--disable-features=WebRtcHideLocalIpsWithMdns"]) as chromium:
         yield chromium
-        chromium.close()
 
 
 class Pusher:

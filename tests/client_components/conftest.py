@@ -1,7 +1,7 @@
 """Fixtures for the client components' browser tests.
 
-A real ``Vuer`` on a free loopback port serves the built client; Debian's
-chromium (through the PyPI ``playwright`` package, SwiftShader WebGL) opens it.
+A real ``Vuer`` on a free loopback port serves the built client; chromium from
+tests/_chromium.py (shared with tests/browser) opens it.
 Pixels are read from screenshots at points the page itself projects, so the
 tests do not depend on the default camera pose.
 """
@@ -18,23 +18,14 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-import vuer
+from _chromium import LOCAL, VIEWPORT, async_chromium, missing
 from vuer import Vuer, VuerSession, testing
 from vuer.testing import running
 
-BUILD = Path(vuer.__file__).parent / "client_build"
-CHROMIUM = testing.CHROMIUM
-CHROMIUM_ARGS = list(testing.CHROMIUM_ARGS)
-VIEWPORT = {"width": 640, "height": 480}
-LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")
-
-playwright_api = pytest.importorskip("playwright.async_api")
+pytest.importorskip("playwright.async_api")
 # Outside CI a missing browser or bundle skips; under CI=true the fixtures fail instead.
-if not testing.in_ci():
-    if not (BUILD / "index.html").is_file():
-        pytest.skip("client not built (cd client && npm run build)", allow_module_level=True)
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (run scripts/test.sh)", allow_module_level=True)
+if not testing.in_ci() and missing() is not None:
+    pytest.skip(str(missing()), allow_module_level=True)
 
 
 @dataclass
@@ -123,10 +114,8 @@ Scene = Callable[[VuerSession], Awaitable[None] | None]
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def browser() -> AsyncIterator[Any]:
     """One chromium per test module (each test gets its own page)."""
-    async with playwright_api.async_playwright() as p:
-        launched = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    async with async_chromium() as launched:
         yield launched
-        await launched.close()
 
 
 @pytest_asyncio.fixture(loop_scope="module")

@@ -9,7 +9,7 @@ import { parseUpKey, useSceneUpKey } from "../core/sceneUp";
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
 import { useScene } from "../store";
-import { bool, color, num } from "./props";
+import { bool, color, defaultOf, num } from "../core/props";
 
 const Y_UP = new THREE.Vector3(0, 1, 0);
 
@@ -34,17 +34,17 @@ export function GridNode({ node, children }: TypedNodeProps<"Grid">): ReactNode 
   return (
     <group {...transform} quaternion={placed ? transform.quaternion : toUp}>
       <Grid
-        args={[num(node.width, 10), num(node.height, 10)]}
-        cellSize={num(node.cellSize, 0.2)}
-        sectionSize={num(node.sectionSize, 1)}
-        cellColor={color(node.cellColor, "#6f6f6f")}
-        sectionColor={color(node.sectionColor, "#23aaff")}
-        cellThickness={num(node.cellThickness, 0.7)}
-        sectionThickness={num(node.sectionThickness, 1.6)}
-        fadeDistance={num(node.fadeDistance, 40)}
-        fadeStrength={num(node.fadeStrength, 1.5)}
-        infiniteGrid={bool(node.infiniteGrid, true)}
-        followCamera={bool(node.followCamera, false)}
+        args={[num(node.width, defaultOf(node, "width")), num(node.height, defaultOf(node, "height"))]}
+        cellSize={num(node.cellSize, defaultOf(node, "cellSize"))}
+        sectionSize={num(node.sectionSize, defaultOf(node, "sectionSize"))}
+        cellColor={color(node.cellColor, defaultOf(node, "cellColor"))}
+        sectionColor={color(node.sectionColor, defaultOf(node, "sectionColor"))}
+        cellThickness={num(node.cellThickness, defaultOf(node, "cellThickness"))}
+        sectionThickness={num(node.sectionThickness, defaultOf(node, "sectionThickness"))}
+        fadeDistance={num(node.fadeDistance, defaultOf(node, "fadeDistance"))}
+        fadeStrength={num(node.fadeStrength, defaultOf(node, "fadeStrength"))}
+        infiniteGrid={bool(node.infiniteGrid, defaultOf(node, "infiniteGrid"))}
+        followCamera={bool(node.followCamera, defaultOf(node, "followCamera"))}
         side={THREE.DoubleSide}
         raycast={() => null}
       />

@@ -15,7 +15,8 @@ import {
   setBounds,
 } from "./buffers";
 import { nodeMaterialKind, nodeMaterialValues, useBuiltMaterial } from "./materials";
-import { color, isRecord, num, objectFlags, warnOnce } from "./props";
+import { color, defaultOf, isRecord, num, warnOnce } from "../core/props";
+import { objectFlags } from "./objectFlags";
 
 function checkCount(key: string, what: string, count: number, expected: number): boolean {
   if (count === expected) return true;
@@ -94,7 +95,7 @@ export function PointCloudNode({ node, children }: TypedNodeProps<"PointCloud">)
   );
   const perVertex = geometry.hasAttribute("color");
   const material = useBuiltMaterial("points", {
-    size: num(node.size, 0.01),
+    size: num(node.size, defaultOf(node, "size")),
     sizeAttenuation: true,
     // Measured colours show as sent: no tone mapping unless the material asks.
     toneMapped: false,

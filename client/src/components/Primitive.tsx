@@ -15,7 +15,8 @@ import type { TypedNodeProps } from "../registry";
 import { batchSpec } from "./batchSpec";
 import { buildGeometry, type GeometryTag } from "./geometries";
 import { useNodeMaterial } from "./materials";
-import { color, contentKey, isRecord, num, objectFlags } from "./props";
+import { color, contentKey, isRecord, num } from "../core/props";
+import { objectFlags } from "./objectFlags";
 import { SharedCache, useShared } from "./shared";
 
 /** Halo width in pixels when `thickness` is not given in pixels. */

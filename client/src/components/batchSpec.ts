@@ -7,7 +7,8 @@ import type { BatchSpec } from "../core/instancing";
 import type { NodeOf } from "../registry";
 import type { GeometryTag } from "./geometries";
 import { createMaterial, nodeMaterialKind, nodeMaterialValues } from "./materials";
-import { contentKey, isRecord, objectFlags } from "./props";
+import { contentKey, isRecord } from "../core/props";
+import { objectFlags } from "./objectFlags";
 
 /** Material kinds whose colour an instance colour reproduces exactly (colour × white). */
 const KINDS = new Set(["basic", "standard", "phong", "lambert", "physical", "toon"]);

@@ -6,7 +6,7 @@ import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { SegmentBuilder, VERTEX_COLOR_LINES } from "./lineGeometry";
-import { bool, color, num } from "./props";
+import { bool, color, defaultOf, num } from "../core/props";
 import { useImageTexture } from "./useImageTexture";
 
 type Point = [number, number, number];
@@ -33,69 +33,70 @@ function upMarker(w: number, h: number, d: number, upScale: number): Point[] {
 }
 
 function perspectiveGeometry(node: NodeOf<"Frustum" | "PerspectiveFrustum">): THREE.BufferGeometry {
-  const fov = num(node.fov, 50) * DEG;
-  const aspect = num(node.aspect, 4 / 3);
-  const zoom = num(node.zoom, 1);
-  const near = num(node.near, 0.1);
-  const far = num(node.far, 1);
+  const fov = num(node.fov, defaultOf(node, "fov")) * DEG;
+  const aspect = num(node.aspect, defaultOf(node, "aspect"));
+  const zoom = num(node.zoom, defaultOf(node, "zoom"));
+  const near = num(node.near, defaultOf(node, "near"));
+  const far = num(node.far, defaultOf(node, "far"));
   const tan = Math.tan(fov / 2) / zoom;
   const b = new SegmentBuilder();
-  const colorFrustum = color(node.colorFrustum, 0xffaa00);
+  const colorFrustum = color(node.colorFrustum, defaultOf(node, "colorFrustum"));
+  // Frustum (the older tag) documents no colorCone; PerspectiveFrustum's is red too.
   const colorCone = color(node.colorCone, 0xff0000);
   const [hn, hf] = [tan * near, tan * far];
   const [wn, wf] = [hn * aspect, hf * aspect];
-  if (bool(node.showFrustum, true)) {
+  if (bool(node.showFrustum, defaultOf(node, "showFrustum"))) {
     b.polyline(rect(wn, hn, near), colorFrustum, true);
     b.polyline(rect(wf, hf, far), colorFrustum, true);
     for (const [x, y] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) {
       b.segment([0, 0, 0], [x * wf, y * hf, -far], colorCone);
     }
   }
-  if (bool(node.showFocalPlane, false)) {
+  if (bool(node.showFocalPlane, defaultOf(node, "showFocalPlane"))) {
     const focus = num(node.focus ?? node.focalLength, (near + far) / 2);
     b.polyline(rect(tan * focus * aspect, tan * focus, focus), color(node.colorFocalPlane, 0xffffff), true);
   }
-  if (bool(node.showUp, true)) {
-    b.polyline(upMarker(wf, hf, far, num(node.upScale, 1)), color(node.colorUp, 0x00aaff), true);
+  if (bool(node.showUp, defaultOf(node, "showUp"))) {
+    b.polyline(upMarker(wf, hf, far, num(node.upScale, defaultOf(node, "upScale"))), color(node.colorUp, defaultOf(node, "colorUp")), true);
   }
   return b.build();
 }
 
 function orthographicGeometry(node: NodeOf<"OrthographicFrustum">): THREE.BufferGeometry {
-  const zoom = num(node.zoom, 1);
-  const w = num(node.width, 1) / 2 / zoom;
-  const h = num(node.height, 1) / 2 / zoom;
-  const near = num(node.near, 0.1);
-  const far = num(node.far, 1);
+  const zoom = num(node.zoom, defaultOf(node, "zoom"));
+  const w = num(node.width, defaultOf(node, "width")) / 2 / zoom;
+  const h = num(node.height, defaultOf(node, "height")) / 2 / zoom;
+  const near = num(node.near, defaultOf(node, "near"));
+  const far = num(node.far, defaultOf(node, "far"));
   const b = new SegmentBuilder();
-  const colorFrustum = color(node.colorFrustum, 0xffaa00);
-  if (bool(node.showFrustum, true)) {
+  const colorFrustum = color(node.colorFrustum, defaultOf(node, "colorFrustum"));
+  if (bool(node.showFrustum, defaultOf(node, "showFrustum"))) {
     b.polyline(rect(w, h, near), colorFrustum, true);
     b.polyline(rect(w, h, far), colorFrustum, true);
     for (const [x, y] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) {
       b.segment([x * w, y * h, -near], [x * w, y * h, -far], colorFrustum);
     }
   }
-  if (bool(node.showUp, true)) b.polyline(upMarker(w, h, far, 1), color(node.colorUp, 0x00aaff), true);
+  if (bool(node.showUp, defaultOf(node, "showUp"))) b.polyline(upMarker(w, h, far, 1), color(node.colorUp, defaultOf(node, "colorUp")), true);
   return b.build();
 }
 
 /** The cone of directions within fov/2 of -Z, drawn on spheres of radius near and far. */
 function fisheyeGeometry(node: NodeOf<"FisheyeFrustum">): THREE.BufferGeometry {
-  const half = Math.min(num(node.fov, 180) * DEG, 2 * Math.PI) / 2;
-  const aspect = num(node.aspect, 1);
-  const near = num(node.near, 0.1);
-  const far = num(node.far, 1);
+  const half = Math.min(num(node.fov, defaultOf(node, "fov")) * DEG, 2 * Math.PI) / 2;
+  const aspect = num(node.aspect, defaultOf(node, "aspect"));
+  const near = num(node.near, defaultOf(node, "near"));
+  const far = num(node.far, defaultOf(node, "far"));
   const b = new SegmentBuilder();
-  const colorFrustum = color(node.colorFrustum, 0xffaa00);
-  const colorCone = color(node.colorCone, 0xff0000);
+  const colorFrustum = color(node.colorFrustum, defaultOf(node, "colorFrustum"));
+  const colorCone = color(node.colorCone, defaultOf(node, "colorCone"));
   // A direction at angle theta from -Z, azimuth phi (aspect squeezes vertically).
   const dir = (theta: number, phi: number, r: number): Point => {
     const s = Math.sin(theta);
     return [r * s * Math.cos(phi), (r * s * Math.sin(phi)) / aspect, -r * Math.cos(theta)];
   };
   const steps = 32;
-  if (bool(node.showFrustum, true)) {
+  if (bool(node.showFrustum, defaultOf(node, "showFrustum"))) {
     for (const r of [near, far]) {
       const rim: Point[] = [];
       for (let i = 0; i < steps; i++) rim.push(dir(half, (i / steps) * 2 * Math.PI, r));
@@ -109,12 +110,12 @@ function fisheyeGeometry(node: NodeOf<"FisheyeFrustum">): THREE.BufferGeometry {
       b.segment([0, 0, 0], dir(half, phi, far), colorCone);
     }
   }
-  if (bool(node.showUp, true)) {
+  if (bool(node.showUp, defaultOf(node, "showUp"))) {
     const top = dir(half, Math.PI / 2, far);
     const s = far * 0.1;
     b.polyline(
       [[-s, top[1] + s * 0.2, top[2]], [s, top[1] + s * 0.2, top[2]], [0, top[1] + s * 1.2, top[2]]],
-      color(node.colorUp, 0x00aaff),
+      color(node.colorUp, defaultOf(node, "colorUp")),
       true,
     );
   }
@@ -158,9 +159,9 @@ function useLines<N extends NodeOf<FrustumTag>>(node: N, build: (node: N) => THR
  */
 function ImagePlane({ node }: { node: NodeOf<"Frustum" | "PerspectiveFrustum"> }): ReactNode {
   const texture = useImageTexture(node.src, true, `<${node.tag} key="${node.key}"> image`);
-  const far = num(node.far, 1);
-  const h = 2 * far * Math.tan((num(node.fov, 50) * DEG) / 2) / num(node.zoom, 1);
-  const w = h * num(node.aspect, 4 / 3);
+  const far = num(node.far, defaultOf(node, "far"));
+  const h = 2 * far * Math.tan((num(node.fov, defaultOf(node, "fov")) * DEG) / 2) / num(node.zoom, defaultOf(node, "zoom"));
+  const w = h * num(node.aspect, defaultOf(node, "aspect"));
   return (
     <mesh position={[0, 0, -far]} scale={[w, h, 1]} raycast={() => null}>
       <planeGeometry />
@@ -190,8 +191,8 @@ function ApexMarker({ node, size }: { node: NodeOf<FrustumTag>; size: number }):
 
 /** The apex marker's size: a third of the near plane's height (of the far one for a tiny near). */
 function apexSize(node: NodeOf<FrustumTag>): number {
-  const near = num(node.near, 0.1);
-  const far = num(node.far, 1);
+  const near = num(node.near, defaultOf(node, "near"));
+  const far = num(node.far, defaultOf(node, "far"));
   const depth = near > 0.05 * far ? near : far * 0.2;
   if (node.tag === "OrthographicFrustum") return (num(node.height, 1) / num(node.zoom, 1)) * 0.15;
   const fov = node.tag === "FisheyeFrustum" ? 90 : num(node.fov, 50);
@@ -231,10 +232,10 @@ export const FisheyeFrustumNode = frustumOf<"FisheyeFrustum">(fisheyeGeometry);
 
 /** three.js's CameraHelper of a perspective camera with the node's fov/aspect/near/far. */
 export function CameraHelperNode({ node, children }: TypedNodeProps<"CameraHelper">): ReactNode {
-  const fov = num(node.fov, 50);
-  const aspect = num(node.aspect, 4 / 3);
-  const near = num(node.near, 0.1);
-  const far = num(node.far, 1);
+  const fov = num(node.fov, defaultOf(node, "fov"));
+  const aspect = num(node.aspect, defaultOf(node, "aspect"));
+  const near = num(node.near, defaultOf(node, "near"));
+  const far = num(node.far, defaultOf(node, "far"));
   const helper = useMemo(() => {
     const camera = new THREE.PerspectiveCamera(fov, aspect, near, far);
     camera.updateMatrixWorld();

@@ -3,7 +3,7 @@
 // [[x, y, z], …] and become Vector2/Vector3 and curves here.
 import * as THREE from "three";
 import type { ComponentTag } from "../generated/schema";
-import { isRecord, numbers, warnOnce } from "./props";
+import { isRecord, numbers, warnOnce } from "../core/props";
 
 type Args = unknown[];
 type Factory = (args: Args) => THREE.BufferGeometry;

@@ -8,7 +8,7 @@ import type { TypedNodeProps } from "../registry";
 import { SegmentBuilder } from "./lineGeometry";
 import { CoordsMarkerNode } from "./markers";
 import { useBuiltMaterial } from "./materials";
-import { bool, color, num } from "./props";
+import { bool, color, defaultOf, num } from "../core/props";
 
 const FINGER = { length: 0.05, width: 0.01, depth: 0.02 };
 const PALM = { depth: 0.02, height: 0.02 };
@@ -23,13 +23,13 @@ const TIPS = [
 ] as const;
 
 export function GripperNode({ node, children }: TypedNodeProps<"Gripper">): ReactNode {
-  const pinch = Math.max(0, num(node.pinchWidth, 0.04));
+  const pinch = Math.max(0, num(node.pinchWidth, defaultOf(node, "pinchWidth")));
   const material = useBuiltMaterial("standard", { color: color(node.color, "#5a5a5a"), roughness: 0.6 });
   const stem = useBuiltMaterial("standard", { color: "#222222", roughness: 0.6 });
   const blueTip = useBuiltMaterial("basic", { color: TIPS[0].color });
   const redTip = useBuiltMaterial("basic", { color: TIPS[1].color });
   const transform = useTransform(node);
-  if (bool(node.skeleton, false)) return <SkeletalGripperNode node={node}>{children}</SkeletalGripperNode>;
+  if (bool(node.skeleton, defaultOf(node, "skeleton"))) return <SkeletalGripperNode node={node}>{children}</SkeletalGripperNode>;
   const palmWidth = 2 * pinch + 2 * FINGER.width;
   return (
     <group {...transform}>
@@ -63,12 +63,12 @@ export function GripperNode({ node, children }: TypedNodeProps<"Gripper">): Reac
           scale={FINGER.width * 0.9}
         />
       ))}
-      {bool(node.showOrigin, false) && (
+      {bool(node.showOrigin, defaultOf(node, "showOrigin")) && (
         <mesh material={material}>
           <sphereGeometry args={[0.006, 12, 8]} />
         </mesh>
       )}
-      {bool(node.axes, false) && (
+      {bool(node.axes, defaultOf(node, "axes")) && (
         <CoordsMarkerNode node={{ tag: "CoordsMarker", key: `${node.key}:axes`, scale: 0.05 }} />
       )}
       {children}
@@ -77,7 +77,7 @@ export function GripperNode({ node, children }: TypedNodeProps<"Gripper">): Reac
 }
 
 export function SkeletalGripperNode({ node, children }: TypedNodeProps<"SkeletalGripper" | "Gripper">): ReactNode {
-  const pinch = Math.max(0, num(node.pinchWidth, 0.04));
+  const pinch = Math.max(0, num(node.pinchWidth, defaultOf(node, "pinchWidth")));
   const lineColor = color(node.color, "#222222");
   const geometry = useMemo(() => {
     const reach = -(PALM.depth + FINGER.length);

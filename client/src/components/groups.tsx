@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
-import { objectFlags } from "./props";
+import { objectFlags } from "./objectFlags";
 
 export function GroupNode({ node, children }: TypedNodeProps<"group" | "VuerGroup" | "BoundingBoxProvider">): ReactNode {
   return <group {...useTransform(node)}>{children}</group>;

@@ -18,7 +18,7 @@ import { sendEvent } from "../events";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { useEntry } from "../store";
 import { imageBlob } from "./imageSource";
-import { isRecord, num, str } from "./props";
+import { defaultOf, isRecord, num, str } from "../core/props";
 
 /** The DOM props every element takes: style (camelCase keys), className, id. */
 function domProps(node: NodeOf<HtmlTag>): { style?: CSSProperties; className?: string; id?: string; "data-key": string } {
@@ -62,7 +62,7 @@ export const IframeNode = element<"iframe">("iframe", (node) => ({
 export function ButtonNode({ node, children }: TypedNodeProps<"Button">): ReactNode {
   const label = node.value ?? node.text;
   return (
-    <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", undefined, node.key)}>
+    <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", null, node.key)}>
       {typeof label === "string" || typeof label === "number" ? label : null}
       {children}
     </button>
@@ -77,8 +77,8 @@ function useLocalValue<T>(prop: T): [T, (next: T) => void] {
 }
 
 export function SliderNode({ node }: TypedNodeProps<"Slider">): ReactNode {
-  const min = num(node.min, 0);
-  const max = num(node.max, 100);
+  const min = num(node.min, defaultOf(node, "min"));
+  const max = num(node.max, defaultOf(node, "max"));
   const [value, setValue] = useLocalValue(num(node.value, min));
   // The public client sends the input's string value when the slider is let go.
   const commit = (event: { currentTarget: HTMLInputElement }) => sendEvent("SET", event.currentTarget.value, node.key);
@@ -89,7 +89,7 @@ export function SliderNode({ node }: TypedNodeProps<"Slider">): ReactNode {
         {...domProps(node)}
         min={min}
         max={max}
-        step={num(node.step, 1)}
+        step={num(node.step, defaultOf(node, "step"))}
         value={value}
         onChange={(event) => {
           const next = Number(event.target.value);

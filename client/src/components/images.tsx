@@ -8,7 +8,7 @@ import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import { imageBlob } from "./imageSource";
-import { bool, color, num } from "./props";
+import { bool, color, defaultOf, num } from "../core/props";
 import { useImageTexture } from "./useImageTexture";
 
 const UNIT_PLANE = new THREE.PlaneGeometry(1, 1);
@@ -23,10 +23,10 @@ function sideOf(value: unknown): THREE.Side {
 }
 
 export function ImageNode({ node, children }: TypedNodeProps<"Image">): ReactNode {
-  const texture = useImageTexture(node.rgb ?? node.src, bool(node.interpolate, true), `<Image key="${node.key}">`);
+  const texture = useImageTexture(node.rgb ?? node.src, bool(node.interpolate, defaultOf(node, "interpolate")), `<Image key="${node.key}">`);
   const height = num(node.height, 1);
   const width = height * num(node.aspect, imageAspect(texture) ?? 1);
-  const opacity = num(node.opacity, 1);
+  const opacity = num(node.opacity, defaultOf(node, "opacity"));
   return (
     <group {...useTransform(node)}>
       {texture && (
@@ -100,9 +100,9 @@ export function CameraPlane(
 function planeProps(node: NodeOf<"ImageBackground" | "VideoPlane" | "StereoVideoPlane" | "HUDPlane">) {
   return {
     nodeKey: node.key,
-    distance: num(node.distanceToCamera, 10),
+    distance: num(node.distanceToCamera, defaultOf(node, "distanceToCamera")),
     height: typeof node.height === "number" ? node.height : undefined,
-    fixed: bool(node.fixed, false),
+    fixed: bool(node.fixed, defaultOf(node, "fixed")),
     layers: typeof node.layers === "number" ? node.layers : undefined,
   };
 }
@@ -110,11 +110,11 @@ function planeProps(node: NodeOf<"ImageBackground" | "VideoPlane" | "StereoVideo
 export function ImageBackgroundNode({ node }: TypedNodeProps<"ImageBackground">): ReactNode {
   const texture = useImageTexture(
     node.src ?? node.rgb,
-    bool(node.interpolate, false),
+    bool(node.interpolate, defaultOf(node, "interpolate")),
     `<ImageBackground key="${node.key}">`,
   );
   if (!texture) return null;
-  const opacity = num(node.opacity, 1);
+  const opacity = num(node.opacity, defaultOf(node, "opacity"));
   const aspect = typeof node.aspect === "number" ? node.aspect : imageAspect(texture);
   return (
     <CameraPlane {...planeProps(node)} aspect={aspect}>
@@ -168,7 +168,7 @@ function useVideoTexture(src: unknown, loop: boolean, autoplay: boolean, muted: 
 }
 
 export function VideoPlaneNode({ node }: TypedNodeProps<"VideoPlane">): ReactNode {
-  const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
+  const texture = useVideoTexture(node.src, bool(node.loop, defaultOf(node, "loop")), bool(node.autoplay, defaultOf(node, "autoplay")), bool(node.muted, defaultOf(node, "muted")));
   useFramesWhile(() => {
     const playing = texture?.image as HTMLVideoElement | undefined;
     return playing !== undefined && !playing.paused && !playing.ended;
@@ -192,7 +192,7 @@ export function VideoPlaneNode({ node }: TypedNodeProps<"VideoPlane">): ReactNod
  * the flat view shows the left eye's half (side-by-side: left, top-bottom: top).
  */
 export function StereoVideoPlaneNode({ node }: TypedNodeProps<"StereoVideoPlane">): ReactNode {
-  const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
+  const texture = useVideoTexture(node.src, bool(node.loop, defaultOf(node, "loop")), bool(node.autoplay, defaultOf(node, "autoplay")), bool(node.muted, defaultOf(node, "muted")));
   const topBottom = node.layout === "top-bottom";
   useEffect(() => {
     if (!texture) return;
@@ -211,7 +211,7 @@ export function StereoVideoPlaneNode({ node }: TypedNodeProps<"StereoVideoPlane"
 
 /** A video texture for the parent mesh. */
 export function VideoMaterialNode({ node }: TypedNodeProps<"VideoMaterial">): ReactNode {
-  const texture = useVideoTexture(node.src, bool(node.loop, true), bool(node.autoplay, true), bool(node.muted, true));
+  const texture = useVideoTexture(node.src, bool(node.loop, defaultOf(node, "loop")), bool(node.autoplay, defaultOf(node, "autoplay")), bool(node.muted, defaultOf(node, "muted")));
   if (!texture) return null;
   return <meshBasicMaterial attach="material" map={texture} toneMapped={false} side={THREE.DoubleSide} />;
 }
@@ -238,12 +238,12 @@ export function SceneBackgroundNode({ node }: TypedNodeProps<"SceneBackground">)
     const aspect = imageAspect(texture);
     texture.mapping = aspect && Math.abs(aspect - 2) < 0.01 ? THREE.EquirectangularReflectionMapping : THREE.UVMapping;
   }
-  useSceneBackground(texture, num(node.backgroundIntensity, 1), num(node.backgroundBlurriness, 0));
+  useSceneBackground(texture, num(node.backgroundIntensity, defaultOf(node, "backgroundIntensity")), num(node.backgroundBlurriness, defaultOf(node, "backgroundBlurriness")));
   return null;
 }
 
 export function BackgroundColorNode({ node }: TypedNodeProps<"BackgroundColor">): null {
-  const value = color(node.color, "#131416");
+  const value = color(node.color, defaultOf(node, "color"));
   const background = useMemo(() => new THREE.Color(value), [value]);
   useSceneBackground(background);
   return null;

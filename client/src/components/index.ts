@@ -49,7 +49,8 @@ import {
   SpotLightNode,
   StageNode,
 } from "./lights";
-import { MODEL_TAGS, ModelNode, SplatNode } from "./loaders";
+import { ModelNode, SplatNode } from "./loaders";
+import { MODEL_TAGS } from "./modelTags";
 import { CatmullRomLineNode, CubicBezierLineNode, LineNode, QuadraticBezierLineNode } from "./lines";
 import { ArrowNode, CoordsMarkerNode } from "./markers";
 import { MATERIAL_TAGS, MaterialElement } from "./materials";

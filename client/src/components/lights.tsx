@@ -8,7 +8,7 @@ import { RectAreaLightUniformsLib } from "three/examples/jsm/lights/RectAreaLigh
 import { RectAreaLightHelper } from "three/examples/jsm/helpers/RectAreaLightHelper.js";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
-import { bool, color, num, vec3 } from "./props";
+import { bool, color, defaultOf, num, vec3 } from "../core/props";
 
 type ShadowLight = THREE.DirectionalLight | THREE.PointLight | THREE.SpotLight;
 type Helper = THREE.Object3D & { update?(): void; dispose(): void };
@@ -20,30 +20,41 @@ type ShadowTag = "DirectionalLight" | "PointLight" | "SpotLight" | "RandomizedLi
 /** The light's shadow settings from the node (mapSize, bias, shadow camera extent). */
 function useShadow(light: RefObject<ShadowLight | null>, node: NodeOf<ShadowTag>): void {
   const { mapSize, bias, normalBias, near, far } = node;
+  const fallback = {
+    mapSize: defaultOf(node, "mapSize"),
+    bias: defaultOf(node, "bias"),
+    normalBias: defaultOf(node, "normalBias"),
+    near: defaultOf(node, "near"),
+    far: defaultOf(node, "far"),
+  };
   // Only directional shadows have a box extent; RandomizedLight's is its `size`.
   const shadowSize =
-    node.tag === "RandomizedLight" ? (node.size ?? 10) : node.tag === "DirectionalLight" ? node.shadowSize : undefined;
+    node.tag === "RandomizedLight"
+      ? num(node.size, defaultOf(node, "size"))
+      : node.tag === "DirectionalLight"
+        ? num(node.shadowSize, defaultOf(node, "shadowSize"))
+        : undefined;
   useLayoutEffect(() => {
     const shadow = light.current?.shadow;
     if (!shadow) return;
-    const size = num(mapSize, 1024);
+    const size = num(mapSize, fallback.mapSize);
     shadow.mapSize.set(size, size);
-    shadow.bias = num(bias, -0.0005);
-    shadow.normalBias = num(normalBias, 0.02);
+    shadow.bias = num(bias, fallback.bias);
+    shadow.normalBias = num(normalBias, fallback.normalBias);
     const cam = shadow.camera;
     if (cam instanceof THREE.OrthographicCamera) {
-      const s = num(shadowSize, 10) / 2;
+      const s = (shadowSize ?? 10) / 2;
       cam.left = -s;
       cam.right = s;
       cam.top = s;
       cam.bottom = -s;
     }
-    cam.near = num(near, 0.1);
-    cam.far = num(far, 100);
+    cam.near = num(near, fallback.near);
+    cam.far = num(far, fallback.far);
     cam.updateProjectionMatrix();
     shadow.map?.dispose();
     shadow.map = null;
-  }, [light, mapSize, bias, normalBias, shadowSize, near, far]);
+  }, [light, node.tag, mapSize, bias, normalBias, shadowSize, near, far]);
 }
 
 /** A three.js helper drawn for the light while mounted, following it every frame. */
@@ -80,7 +91,7 @@ function useTarget(node: NodeOf<"DirectionalLight" | "SpotLight" | "RandomizedLi
 
 export function AmbientLightNode({ node, children }: TypedNodeProps<"AmbientLight">): ReactNode {
   return (
-    <ambientLight {...useTransform(node)} color={color(node.color, "#ffffff")} intensity={num(node.intensity, 1)}>
+    <ambientLight {...useTransform(node)} color={color(node.color, defaultOf(node, "color"))} intensity={num(node.intensity, defaultOf(node, "intensity"))}>
       {children}
     </ambientLight>
   );
@@ -95,9 +106,9 @@ export function DirectionalLightNode({ node, children }: TypedNodeProps<"Directi
       <directionalLight
         ref={ref}
         {...useTransform(node)}
-        color={color(node.color, "#ffffff")}
-        intensity={num(node.intensity, 1)}
-        castShadow={bool(node.castShadow, false)}
+        color={color(node.color, defaultOf(node, "color"))}
+        intensity={num(node.intensity, defaultOf(node, "intensity"))}
+        castShadow={bool(node.castShadow, defaultOf(node, "castShadow"))}
         target={target}
       >
         {children}
@@ -111,20 +122,20 @@ export function DirectionalLightNode({ node, children }: TypedNodeProps<"Directi
 export function PointLightNode({ node, children }: TypedNodeProps<"PointLight">): ReactNode {
   const ref = useRef<THREE.PointLight>(null);
   useShadow(ref, node);
-  const lightColor = color(node.color, "#ffffff");
+  const lightColor = color(node.color, defaultOf(node, "color"));
   return (
     <pointLight
       ref={ref}
       {...useTransform(node)}
       color={lightColor}
-      intensity={num(node.intensity, 1)}
-      distance={num(node.distance, 0)}
-      decay={num(node.decay, 2)}
-      castShadow={bool(node.castShadow, false)}
+      intensity={num(node.intensity, defaultOf(node, "intensity"))}
+      distance={num(node.distance, defaultOf(node, "distance"))}
+      decay={num(node.decay, defaultOf(node, "decay"))}
+      castShadow={bool(node.castShadow, defaultOf(node, "castShadow"))}
     >
       {node.showSphere === true && (
         <mesh>
-          <sphereGeometry args={[num(node.radius, 0.1), 16, 8]} />
+          <sphereGeometry args={[num(node.radius, defaultOf(node, "radius")), 16, 8]} />
           <meshBasicMaterial color={lightColor} />
         </mesh>
       )}
@@ -143,13 +154,13 @@ export function SpotLightNode({ node, children }: TypedNodeProps<"SpotLight">): 
       <spotLight
         ref={ref}
         {...useTransform(node)}
-        color={color(node.color, "#ffffff")}
-        intensity={num(node.intensity, 1)}
-        distance={num(node.distance, 0)}
-        angle={Math.min(num(node.angle, Math.PI / 3), Math.PI / 2)}
-        penumbra={num(node.penumbra, 0)}
-        decay={num(node.decay, 2)}
-        castShadow={bool(node.castShadow, false)}
+        color={color(node.color, defaultOf(node, "color"))}
+        intensity={num(node.intensity, defaultOf(node, "intensity"))}
+        distance={num(node.distance, defaultOf(node, "distance"))}
+        angle={Math.min(num(node.angle, defaultOf(node, "angle")), Math.PI / 2)}
+        penumbra={num(node.penumbra, defaultOf(node, "penumbra"))}
+        decay={num(node.decay, defaultOf(node, "decay"))}
+        castShadow={bool(node.castShadow, defaultOf(node, "castShadow"))}
         target={target}
       >
         {children}
@@ -167,8 +178,8 @@ export function HemisphereLightNode({ node, children }: TypedNodeProps<"Hemisphe
       ref={ref}
       {...useTransform(node)}
       color={color(node.skyColor ?? node.color, "#ffffff")}
-      groundColor={color(node.groundColor, "#444444")}
-      intensity={num(node.intensity, 1)}
+      groundColor={color(node.groundColor, defaultOf(node, "groundColor"))}
+      intensity={num(node.intensity, defaultOf(node, "intensity"))}
     >
       {node.helper === true && <LightHelper light={ref} make={hemisphereHelper} />}
       {children}
@@ -195,10 +206,10 @@ export function RectAreaLightNode({ node, children }: TypedNodeProps<"RectAreaLi
       ref={ref}
       {...transform}
       rotation={undefined}
-      color={color(node.color, "#ffffff")}
-      intensity={num(node.intensity, 1)}
-      width={num(node.width, 1)}
-      height={num(node.height, 1)}
+      color={color(node.color, defaultOf(node, "color"))}
+      intensity={num(node.intensity, defaultOf(node, "intensity"))}
+      width={num(node.width, defaultOf(node, "width"))}
+      height={num(node.height, defaultOf(node, "height"))}
     >
       {node.helper === true && <LightHelper light={ref} make={rectHelper} />}
       {children}
@@ -208,19 +219,19 @@ export function RectAreaLightNode({ node, children }: TypedNodeProps<"RectAreaLi
 
 /** The default lighting: sky/ground fill plus a sun that casts shadows. */
 export function HemisphereLightStageNode({ node, children }: TypedNodeProps<"HemisphereLightStage">): ReactNode {
-  const intensity = num(node.intensity, 1);
+  const intensity = num(node.intensity, defaultOf(node, "intensity"));
   return (
     <group {...useTransform(node)}>
       {/* Fitted to the public client's pictures (box faces and a sphere's shading, under ACES). */}
       <hemisphereLight color="#ffffff" groundColor="#000000" intensity={intensity} />
-      <directionalLight position={[5, 10, 2]} intensity={intensity} castShadow={bool(node.castShadow, false)} />
+      <directionalLight position={[5, 10, 2]} intensity={intensity} castShadow={bool(node.castShadow, defaultOf(node, "castShadow"))} />
       {children}
     </group>
   );
 }
 
 export function AmbientLightStageNode({ node, children }: TypedNodeProps<"AmbientLightStage">): ReactNode {
-  const intensity = num(node.intensity, 1);
+  const intensity = num(node.intensity, defaultOf(node, "intensity"));
   return (
     <group {...useTransform(node)}>
       <ambientLight intensity={intensity} />
@@ -241,7 +252,7 @@ const PRESETS: Record<string, { key: [number, number, number]; fill: [number, nu
 /** Three-point studio lighting around the children. */
 export function StageNode({ node, children }: TypedNodeProps<"Stage">): ReactNode {
   const preset = PRESETS[String(node.preset)] ?? PRESETS.rembrandt;
-  const intensity = num(node.intensity, 0.5) * 2;
+  const intensity = num(node.intensity, defaultOf(node, "intensity")) * 2;
   const s = 4;
   return (
     <group {...useTransform(node)}>
@@ -275,8 +286,8 @@ export function RandomizedLightNode({ node, children }: TypedNodeProps<"Randomiz
       <directionalLight
         ref={ref}
         {...useTransform(node)}
-        intensity={num(node.intensity, 1)}
-        castShadow={bool(node.castShadow, true)}
+        intensity={num(node.intensity, defaultOf(node, "intensity"))}
+        castShadow={bool(node.castShadow, defaultOf(node, "castShadow"))}
         target={target}
       >
         {children}
@@ -288,12 +299,12 @@ export function RandomizedLightNode({ node, children }: TypedNodeProps<"Randomiz
 
 /** A ground plane that shows the shadows of the lights inside it. */
 export function AccumulativeShadowsNode({ node, children }: TypedNodeProps<"AccumulativeShadows">): ReactNode {
-  const scale = num(node.scale, 10);
+  const scale = num(node.scale, defaultOf(node, "scale"));
   return (
     <group {...useTransform(node)} scale={undefined}>
       <mesh rotation={[-Math.PI / 2, 0, 0]} scale={[scale, scale, scale]} receiveShadow>
         <planeGeometry />
-        <shadowMaterial color={color(node.color, "#000000")} opacity={num(node.opacity, 1) * 0.5} transparent />
+        <shadowMaterial color={color(node.color, defaultOf(node, "color"))} opacity={num(node.opacity, defaultOf(node, "opacity")) * 0.5} transparent />
       </mesh>
       {children}
     </group>

@@ -6,7 +6,7 @@ import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
 
 type LineTag = "Line" | "QuadraticBezierLine" | "CubicBezierLine" | "CatmullRomLine";
-import { bool, color, num, numbers, vec3, warnOnce } from "./props";
+import { bool, color, defaultOf, num, numbers, vec3, warnOnce } from "../core/props";
 
 type Point = [number, number, number];
 
@@ -22,10 +22,10 @@ function points(value: unknown): Point[] {
 function style(node: NodeOf<LineTag>) {
   const colors = points(node.vertexColors);
   return {
-    color: color(node.color, "black"),
-    lineWidth: num(node.lineWidth, 1),
-    worldUnits: bool(node.worldUnits, false),
-    dashed: bool(node.dashed, false),
+    color: color(node.color, defaultOf(node, "color")),
+    lineWidth: num(node.lineWidth, defaultOf(node, "lineWidth")),
+    worldUnits: bool(node.worldUnits, defaultOf(node, "worldUnits")),
+    dashed: bool(node.dashed, defaultOf(node, "dashed")),
     ...(colors.length ? { vertexColors: colors } : {}),
   };
 }
@@ -42,7 +42,7 @@ export function LineNode({ node, children }: TypedNodeProps<"Line">): ReactNode 
   const transform = useTransform(node);
   if (!enough(pts, node)) return null;
   return (
-    <Line {...transform} points={pts} segments={bool(node.segments, false)} {...style(node)}>
+    <Line {...transform} points={pts} segments={bool(node.segments, defaultOf(node, "segments"))} {...style(node)}>
       {children}
     </Line>
   );
@@ -56,7 +56,7 @@ export function QuadraticBezierLineNode({ node, children }: TypedNodeProps<"Quad
       end={vec3(node.end, [1, 0, 0])}
       mid={node.mid === undefined ? undefined : vec3(node.mid, [0.5, 0.5, 0])}
       // drei's props type intersects Line's boolean `segments` with the curve's sample count.
-      segments={num(node.segments, 20) as never}
+      segments={num(node.segments, defaultOf(node, "segments")) as never}
       {...style(node)}
     >
       {children}
@@ -72,7 +72,7 @@ export function CubicBezierLineNode({ node, children }: TypedNodeProps<"CubicBez
       end={vec3(node.end, [1, 0, 0])}
       midA={vec3(node.midA, [0.33, 0.5, 0])}
       midB={vec3(node.midB, [0.66, 0.5, 0])}
-      segments={num(node.segments, 20) as never}
+      segments={num(node.segments, defaultOf(node, "segments")) as never}
       {...style(node)}
     >
       {children}
@@ -91,10 +91,10 @@ export function CatmullRomLineNode({ node, children }: TypedNodeProps<"CatmullRo
     <CatmullRomLine
       {...transform}
       points={pts}
-      closed={bool(node.closed, false)}
+      closed={bool(node.closed, defaultOf(node, "closed"))}
       curveType={curveType}
-      tension={num(node.tension, 0.5)}
-      segments={num(node.segments, 20)}
+      tension={num(node.tension, defaultOf(node, "tension"))}
+      segments={num(node.segments, defaultOf(node, "segments"))}
       {...style(node)}
     >
       {children}

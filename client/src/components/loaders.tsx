@@ -8,14 +8,14 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { NodeOf, TypedNodeProps } from "../registry";
-import { sendEvent } from "../events";
+import { sendNamedEvent } from "../events";
 import { applyMaterialValues, createMaterial, kindName, nodeMaterialValues } from "./materials";
 import { readModelFile } from "./modelSource";
 import { useSplatFrames } from "./splatFrames";
-import { type ModelTag, type Parsed, type Parser, PARSERS } from "./parsers";
+import type { ModelTag } from "./modelTags";
+import { type Parsed, type Parser, PARSERS } from "./parsers";
 
-export { MODEL_TAGS } from "./parsers";
-import { bool, contentKey, num, warnOnce } from "./props";
+import { bool, contentKey, defaultOf, num, warnOnce } from "../core/props";
 
 function disposeTree(root: THREE.Object3D): void {
   root.traverse((o) => {
@@ -51,7 +51,7 @@ function useModel(node: NodeOf<ModelTag>): Parsed | null {
             return;
           }
           setParsed(done);
-          if (typeof node.onLoad === "string") sendEvent(node.onLoad, { key }, key);
+          if (typeof node.onLoad === "string") sendNamedEvent(node.onLoad, { key }, key);
         },
         (error: unknown) => {
           if (live) console.error(`vuer: <${tag} key="${key}"> could not load its model:`, error);
@@ -168,9 +168,9 @@ export function SplatNode({ node, children }: TypedNodeProps<"Splat" | "VuerSpla
       <group ref={holder} rotation={SPLAT_UNFLIP}>
         <Splat
           src={new URL(node.src, document.baseURI).href}
-          alphaTest={num(node.alphaTest, 0)}
-          alphaHash={bool(node.alphaHash, false)}
-          toneMapped={bool(node.toneMapped, false)}
+          alphaTest={num(node.alphaTest, defaultOf(node, "alphaTest"))}
+          alphaHash={bool(node.alphaHash, defaultOf(node, "alphaHash"))}
+          toneMapped={bool(node.toneMapped, defaultOf(node, "toneMapped"))}
         />
       </group>
       {children}

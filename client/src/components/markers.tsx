@@ -7,7 +7,7 @@ import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
 import { useBuiltMaterial } from "./materials";
-import { color, num } from "./props";
+import { color, defaultOf, num } from "../core/props";
 
 const STEM_RADIUS = 0.02;
 const HEAD_RADIUS = 0.05;
@@ -67,7 +67,7 @@ export function CoordsMarkerNode({ node, children }: TypedNodeProps<"CoordsMarke
       [TO_Y, 0x00ff00],
       [TO_Z, 0x0000ff],
     ],
-    num(node.headScale, 1),
+    num(node.headScale, defaultOf(node, "headScale")),
     lodOf(node.lod),
   );
   const material = useBuiltMaterial("basic", { vertexColors: true, toneMapped: false });
@@ -79,7 +79,7 @@ export function CoordsMarkerNode({ node, children }: TypedNodeProps<"CoordsMarke
 }
 
 export function ArrowNode({ node, children }: TypedNodeProps<"Arrow">): ReactNode {
-  const geometry = arrows("arrow", [[TO_Z, color(node.color, "red")]], num(node.headScale, 1), lodOf(node.lod));
+  const geometry = arrows("arrow", [[TO_Z, color(node.color, defaultOf(node, "color"))]], num(node.headScale, defaultOf(node, "headScale")), lodOf(node.lod));
   const material = useBuiltMaterial("basic", { vertexColors: true, toneMapped: false });
   return (
     <mesh {...useTransform(node)} geometry={geometry} material={material}>

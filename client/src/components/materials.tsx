@@ -7,9 +7,9 @@ import * as THREE from "three";
 import type { ComponentTag } from "../generated/schema";
 import type { NodeOf, TypedNodeProps } from "../registry";
 import type { GeometryTag } from "./geometries";
-import type { ModelTag } from "./parsers";
+import type { ModelTag } from "./modelTags";
 import { bindTexture, isTextureSlot } from "../core/textures";
-import { color, contentKey, isRecord, warnOnce } from "./props";
+import { color, contentKey, isRecord, warnOnce } from "../core/props";
 import { SharedCache, useShared } from "./shared";
 
 type MaterialClass = new () => THREE.Material;

@@ -3,7 +3,7 @@
 // (textures, MTL files, URDF meshes) resolve against, and the `assets` map.
 import * as THREE from "three";
 import type { NodeOf } from "../registry";
-import type { ModelTag } from "./parsers";
+import type { ModelTag } from "./modelTags";
 
 export interface ModelFile {
   /** The file's bytes (text sources are encoded). */

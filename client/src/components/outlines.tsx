@@ -5,7 +5,7 @@ import * as THREE from "three";
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
 import { useBuiltMaterial } from "./materials";
-import { color, isRecord, num, numbers } from "./props";
+import { color, defaultOf, isRecord, num, numbers } from "../core/props";
 
 /** The geometry of the mesh this node's object sits in, tracked as it changes. */
 function useParentGeometry(object: React.RefObject<THREE.Object3D | null>): THREE.BufferGeometry | null {
@@ -32,7 +32,7 @@ function useOutline(
 
 export function EdgesNode({ node }: TypedNodeProps<"Edges">): ReactNode {
   const ref = useRef<THREE.LineSegments>(null);
-  const threshold = num(node.threshold, 15);
+  const threshold = num(node.threshold, defaultOf(node, "threshold"));
   const geometry = useOutline(ref, (g) => new THREE.EdgesGeometry(g, threshold), [threshold]);
   const material = useBuiltMaterial("linebasic", { color: color(node.color, "black"), toneMapped: false });
   return <lineSegments ref={ref} geometry={geometry} material={material} raycast={() => null} />;
@@ -72,8 +72,8 @@ function extent(min: unknown, max: unknown, size: unknown, fallback: number) {
 
 export function BBoxNode({ node, children }: TypedNodeProps<"BBox">): ReactNode {
   const { center, size } = extent(node.min, node.max, undefined, 1);
-  size.multiplyScalar(num(node.scale, 1.01));
-  const material = useBuiltMaterial("linebasic", { color: color(node.color, 0xffffff), toneMapped: false });
+  size.multiplyScalar(num(node.scale, defaultOf(node, "scale")));
+  const material = useBuiltMaterial("linebasic", { color: color(node.color, defaultOf(node, "color")), toneMapped: false });
   const transform = useTransform({ ...node, scale: undefined });
   return (
     <group {...transform}>
@@ -85,17 +85,17 @@ export function BBoxNode({ node, children }: TypedNodeProps<"BBox">): ReactNode 
 
 export function BoundingBoxNode({ node, children }: TypedNodeProps<"BoundingBox">): ReactNode {
   const { center, size } = extent(node.min, node.max, node.size, 0.5);
-  const c = color(node.color, "#00ff00");
+  const c = color(node.color, defaultOf(node, "color"));
   const edges = useBuiltMaterial("linebasic", {
     color: c,
     transparent: true,
-    opacity: num(node.edgeOpacity, 0.9),
+    opacity: num(node.edgeOpacity, defaultOf(node, "edgeOpacity")),
     toneMapped: false,
   });
   const walls = useBuiltMaterial("basic", {
     color: c,
     transparent: true,
-    opacity: num(node.wallOpacity, 0.08),
+    opacity: num(node.wallOpacity, defaultOf(node, "wallOpacity")),
     depthWrite: false,
     side: "double",
   });

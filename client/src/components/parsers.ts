@@ -1,29 +1,16 @@
 // One parser per model format: file bytes to a three.js object tree. Heavy
 // loaders are imported on first use, so the page loads without them.
 import * as THREE from "three";
-import type { ComponentTag } from "../generated/schema";
 import type { NodeOf } from "../registry";
 import { decodeText, fetchBytes, managerFor, type ModelFile } from "./modelSource";
-import { num } from "./props";
+import type { ModelTag } from "./modelTags";
+import { num } from "../core/props";
 
 export interface Parsed {
   object: THREE.Object3D;
   animations: THREE.AnimationClip[];
 }
 
-/** The tags drawn by loading a model file. */
-export const MODEL_TAGS = [
-  "Obj",
-  "Ply",
-  "Stl",
-  "Pcd",
-  "Dae",
-  "Fbx",
-  "Glb",
-  "Bvh",
-  "Urdf",
-] as const satisfies readonly ComponentTag[];
-export type ModelTag = (typeof MODEL_TAGS)[number];
 
 /** A format's parser: the file's bytes and its own tag's node. */
 export type Parser<T extends ModelTag> = (file: ModelFile, node: NodeOf<T>) => Promise<Parsed>;

@@ -12,7 +12,7 @@ import { useEntry } from "../store";
 import { bundledTypeface, coveredText, DEFAULT_FONT_URL } from "./fonts";
 import { typefaceAt } from "./typefaces";
 import { useNodeMaterial } from "./materials";
-import { bool, color, isRecord, num } from "./props";
+import { bool, color, defaultOf, isRecord, num } from "../core/props";
 
 /** The node's text: its text children (Text("hello")), else a `text` or `value` prop. */
 function useTextContent(node: NodeOf<"Text" | "Text3D">): string {
@@ -54,16 +54,16 @@ export function TextNode({ node }: TypedNodeProps<"Text">): ReactNode {
     <Text
       {...transform}
       font={fontUrl}
-      fontSize={num(node.fontSize, 1)}
+      fontSize={num(node.fontSize, defaultOf(node, "fontSize"))}
       color={color(node.color, "black")}
       maxWidth={typeof node.maxWidth === "number" ? node.maxWidth : undefined}
       lineHeight={typeof node.lineHeight === "number" ? node.lineHeight : undefined}
-      letterSpacing={num(node.letterSpacing, 0)}
+      letterSpacing={num(node.letterSpacing, defaultOf(node, "letterSpacing"))}
       textAlign={ALIGN.has(String(node.textAlign)) ? (node.textAlign as "left") : "left"}
       anchorX={anchor(node.anchorX, ANCHOR_X, "center")}
       anchorY={anchor(node.anchorY, ANCHOR_Y, "middle")}
       outlineWidth={typeof node.outlineWidth === "number" ? node.outlineWidth : undefined}
-      outlineColor={node.outlineColor === undefined ? undefined : color(node.outlineColor, "white")}
+      outlineColor={node.outlineColor === undefined ? undefined : color(node.outlineColor, defaultOf(node, "outlineColor"))}
     >
       {text}
     </Text>
@@ -103,12 +103,12 @@ export function Text3DNode({ node }: TypedNodeProps<"Text3D">): ReactNode {
     <Text3D
       {...transform}
       font={font}
-      size={num(node.size, 1)}
-      height={num(node.height, 0.2)}
-      curveSegments={num(node.curveSegments, 8)}
-      bevelEnabled={bool(node.bevelEnabled, false)}
-      lineHeight={num(node.lineHeight, 0)}
-      letterSpacing={num(node.letterSpacing, 0)}
+      size={num(node.size, defaultOf(node, "size"))}
+      height={num(node.height, defaultOf(node, "height"))}
+      curveSegments={num(node.curveSegments, defaultOf(node, "curveSegments"))}
+      bevelEnabled={bool(node.bevelEnabled, defaultOf(node, "bevelEnabled"))}
+      lineHeight={num(node.lineHeight, defaultOf(node, "lineHeight"))}
+      letterSpacing={num(node.letterSpacing, defaultOf(node, "letterSpacing"))}
       smooth={typeof node.smooth === "number" ? node.smooth : undefined}
       material={material}
     >
@@ -121,10 +121,10 @@ export function BillboardNode({ node, children }: TypedNodeProps<"Billboard">): 
   return (
     <Billboard
       {...useTransform(node)}
-      follow={bool(node.follow, true)}
-      lockX={bool(node.lockX, false)}
-      lockY={bool(node.lockY, false)}
-      lockZ={bool(node.lockZ, false)}
+      follow={bool(node.follow, defaultOf(node, "follow"))}
+      lockX={bool(node.lockX, defaultOf(node, "lockX"))}
+      lockY={bool(node.lockY, defaultOf(node, "lockY"))}
+      lockZ={bool(node.lockZ, defaultOf(node, "lockZ"))}
     >
       {children}
     </Billboard>
@@ -166,7 +166,7 @@ export function HtmlNode({ node, children }: TypedNodeProps<"Html">): ReactNode 
   }, [el, gl]);
 
   const style = isRecord(node.style) ? (node.style as CSSProperties) : undefined;
-  const center = bool(node.center, false);
+  const center = bool(node.center, defaultOf(node, "center"));
   useLayoutEffect(() => {
     root.current?.render(
       <div className="vuer-html-anchor" style={{ transform: center ? "translate(-50%, -50%)" : undefined, ...style }}>

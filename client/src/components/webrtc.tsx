@@ -7,7 +7,7 @@ import * as THREE from "three";
 import { invalidateOnVideoFrames } from "../core/invalidate";
 import type { TypedNodeProps } from "../registry";
 import { CameraPlane } from "./images";
-import { num } from "./props";
+import { defaultOf, num } from "../core/props";
 import { offerUrl, playStream, type StreamState } from "./webrtcStream";
 
 interface StreamView {
@@ -96,7 +96,7 @@ function usePicture(view: StreamView): THREE.Texture {
 export function WebRTCVideoPlaneNode({ node }: TypedNodeProps<"WebRTCVideoPlane">): ReactNode {
   const view = useWebRTCVideo(streamSource(node), `<WebRTCVideoPlane key="${node.key}">`);
   const picture = usePicture(view);
-  const distance = num(node.distanceToCamera, 10);
+  const distance = num(node.distanceToCamera, defaultOf(node, "distanceToCamera"));
   const cardHeight = useCardHeight(distance);
   const playing = view.state === "playing";
   const height = typeof node.height === "number" ? node.height : undefined;
@@ -152,7 +152,7 @@ export function WebRTCStereoVideoPlaneNode({ node }: TypedNodeProps<"WebRTCStere
   }, [halves]);
   const playing = view.state === "playing" && halves;
   const eyeAspect = view.aspect ? view.aspect * (topBottom ? 2 : 0.5) : undefined;
-  const distance = num(node.distanceToCamera, 10);
+  const distance = num(node.distanceToCamera, defaultOf(node, "distanceToCamera"));
   const cardHeight = useCardHeight(distance);
   const plane = (mesh: typeof leftMesh, map: THREE.Texture) => (
     <CameraPlane

@@ -4,7 +4,7 @@ import { Center, Trail } from "@react-three/drei";
 import type { ReactNode } from "react";
 import { useTransform } from "../core/transform";
 import type { TypedNodeProps } from "../registry";
-import { bool, color, num } from "./props";
+import { bool, color, defaultOf, num } from "../core/props";
 
 export function CenterNode({ node, children }: TypedNodeProps<"Center">): ReactNode {
   const flags = [
@@ -22,7 +22,7 @@ export function CenterNode({ node, children }: TypedNodeProps<"Center">): ReactN
   const props = Object.fromEntries(flags.map((name) => [name, bool(node[name], false)]));
   return (
     <group {...useTransform(node)}>
-      <Center {...props} precise={bool(node.precise, true)}>
+      <Center {...props} precise={bool(node.precise, defaultOf(node, "precise"))}>
         {children}
       </Center>
     </group>
@@ -33,13 +33,13 @@ export function TrailNode({ node, children }: TypedNodeProps<"Trail">): ReactNod
   return (
     <group {...useTransform(node)}>
       <Trail
-        width={num(node.width, 0.2)}
-        color={color(node.color, "hotpink")}
-        length={num(node.length, 1)}
-        decay={num(node.decay, 1)}
-        local={bool(node.local, false)}
-        stride={num(node.stride, 0)}
-        interval={num(node.interval, 1)}
+        width={num(node.width, defaultOf(node, "width"))}
+        color={color(node.color, defaultOf(node, "color"))}
+        length={num(node.length, defaultOf(node, "length"))}
+        decay={num(node.decay, defaultOf(node, "decay"))}
+        local={bool(node.local, defaultOf(node, "local"))}
+        stride={num(node.stride, defaultOf(node, "stride"))}
+        interval={num(node.interval, defaultOf(node, "interval"))}
       >
         {children}
       </Trail>

@@ -4,7 +4,6 @@ import type { SceneNode } from "../types";
 
 /** A colour: a CSS string ("red", "#ff0000") or a 0xRRGGBB number. */
 export type Color = string | number;
-export type Vec2 = [number, number];
 export type Vec3 = [number, number, number];
 export type Vec4 = [number, number, number, number];
 /** A 4x4 matrix: 16 numbers, column-major. */
@@ -1546,6 +1545,8 @@ export interface FisheyeCameraProps extends NodeBase {
   lookAt?: Vec3;
   /** tesselation of the lens. @default 64 */
   segments?: number;
+  /** pixel size of each cube-map face. @default 512 */
+  resolution?: number;
   /** whether this camera is used. */
   active?: boolean;
 }
@@ -2667,7 +2668,7 @@ export interface OrbitControlsProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** become the active control. @default false */
+  /** become the active control. @default true */
   makeDefault?: boolean;
   /** smooth (inertial) motion. @default false */
   enableDamping?: boolean;
@@ -3317,7 +3318,7 @@ export interface RandomizedLightProps extends NodeBase {
   ambient?: number;
   /** cast shadows. @default true */
   castShadow?: boolean;
-  /** shadow bias. @default 0 */
+  /** shadow bias. @default 0.001 */
   bias?: number;
   /** shadow map size, pixels. @default 512 */
   mapSize?: number;
@@ -3525,7 +3526,7 @@ export interface SceneCameraControlProps extends NodeBase {
   hide?: boolean;
   /** three.js material props, e.g. {"color": "red"}. */
   material?: Record<string, unknown>;
-  /** become the active control. @default false */
+  /** become the active control. @default true */
   makeDefault?: boolean;
   /** keyboard translation speed. @default 1 */
   moveSpeed?: number;
@@ -5580,13 +5581,12 @@ export interface ComponentPropsByTag {
   "spriteMaterial": SpriteMaterialProps;
 }
 
-/** Any node whose tag is known. */
-export type ComponentNode = ComponentPropsByTag[ComponentTag];
-
-/** The documented defaults: what the client assumes for a prop that is absent. */
-export const PROP_DEFAULTS: {
-  [T in ComponentTag]?: Partial<Omit<ComponentPropsByTag[T], "tag" | "key">>;
-} = {
+/**
+ * The documented defaults: what the client assumes for a prop that is absent.
+ * `satisfies` keeps each tag's own keys in the type, so reading a default that
+ * is not documented is a compile error.
+ */
+export const PROP_DEFAULTS = {
   "AccumulativeShadows": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 10, hide: false, frames: 40, blend: 20, temporal: false, opacity: 1, alphaTest: 0.75, color: "#000000", colorBlend: 2, resolution: 1024 },
   "AmbientLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false },
   "AmbientLightStage": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, intensity: 1 },
@@ -5623,7 +5623,7 @@ export const PROP_DEFAULTS: {
   "Extrude": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Facemesh": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, depth: 1, eyes: true, debug: false },
   "Fbx": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
-  "FisheyeCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, segments: 64 },
+  "FisheyeCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, segments: 64, resolution: 512 },
   "FisheyeFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 180, aspect: 1, colorCone: "#ff0000" },
   "Frustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", fov: 50, aspect: 1.3333333333, upScale: 1, showImagePlane: false, showFocalPlane: true, colorOrigin: "#ff0000", zoom: 1 },
   "Gamepad": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, index: 0 },
@@ -5654,7 +5654,7 @@ export const PROP_DEFAULTS: {
   "MuJoCoProvider": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
   "Obj": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, encoding: "ascii", playAnimation: false, animationIndex: 0, animationSpeed: 1 },
   "Octahedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
-  "OrbitControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, enableDamping: false, enablePan: true, enableRotate: true, enableZoom: true, screenSpacePanning: true, minPolarAngle: 0, maxPolarAngle: 180, minDistance: 0, maxDistance: 1000, zoomSpeed: 1, rotateSpeed: 1, panSpeed: 1, target: [0, 0, 0], stream: false },
+  "OrbitControls": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: true, enableDamping: false, enablePan: true, enableRotate: true, enableZoom: true, screenSpacePanning: true, minPolarAngle: 0, maxPolarAngle: 180, minDistance: 0, maxDistance: 1000, zoomSpeed: 1, rotateSpeed: 1, panSpeed: 1, target: [0, 0, 0], stream: false },
   "OrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -1, right: 1, top: 1, bottom: -1 },
   "OrthographicFrustum": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, near: 0.1, far: 1, showFrustum: true, showUp: true, colorFrustum: "#ffaa00", colorUp: "#00aaff", width: 1, height: 1, zoom: 1 },
   "Pcd": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, encoding: "ascii", size: 0.01, opacity: 1, wireframe: false },
@@ -5670,13 +5670,13 @@ export const PROP_DEFAULTS: {
   "Polyhedron": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "QuadraticBezierLine": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "black", lineWidth: 1, worldUnits: false, dashed: false, segments: 20 },
   "QuaternionTrack": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false },
-  "RandomizedLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, frames: 1, radius: 5, amount: 8, intensity: 1, ambient: 0.5, castShadow: true, bias: 0, mapSize: 512, size: 10, near: 0.5, far: 500, normalBias: 0.02 },
+  "RandomizedLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, frames: 1, radius: 5, amount: 8, intensity: 1, ambient: 0.5, castShadow: true, bias: 0.001, mapSize: 512, size: 10, near: 0.5, far: 500, normalBias: 0.02 },
   "RectAreaLight": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, color: "#ffffff", intensity: 1, helper: false, castShadow: false, width: 1, height: 1 },
   "Ring": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "Scene": { up: [0, 1, 0], bgChildren: [], rawChildren: [], htmlChildren: [], toneMappingExposure: 1, frameloop: "demand", grid: true, showGrid: true },
   "SceneBackground": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, backgroundIntensity: 1, backgroundBlurriness: 0 },
   "SceneCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, lookAt: [0, 0, 0], fov: 60, near: 0.1, far: 2000, cx: 0, cy: 0 },
-  "SceneCameraControl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, moveSpeed: 1, keyboardRotateSpeed: 1, mouseRotateSpeed: 1, dollySpeed: 1, truckSpeed: 1, stream: false },
+  "SceneCameraControl": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: true, moveSpeed: 1, keyboardRotateSpeed: 1, mouseRotateSpeed: 1, dollySpeed: 1, truckSpeed: 1, stream: false },
   "Shape": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, materialType: "standard", opacity: 1, wireframe: false, castShadow: false, receiveShadow: false, renderOrder: 0, frustumCulled: true },
   "SimpleOrthographicCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, left: -5, right: 5, top: 5, bottom: -5, manual: false },
   "SimplePerspectiveCamera": { position: [0, 0, 0], rotation: [0, 0, 0], scale: 1, hide: false, makeDefault: false, near: 0.1, far: 1000, zoom: 1, fov: 50, aspect: 1.7777777778, manual: false },
@@ -5733,4 +5733,6 @@ export const PROP_DEFAULTS: {
   "shaderMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
   "shadowMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
   "spriteMaterial": { color: "#ffffff", opacity: 1, transparent: false, side: 0, wireframe: false, attach: "material" },
+} satisfies {
+  [T in ComponentTag]?: Partial<Omit<ComponentPropsByTag[T], "tag" | "key">>;
 };

@@ -9,13 +9,13 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNod
 import { CameraHelper, OrthographicCamera, PerspectiveCamera } from "three";
 import { useTransform } from "../core/transform";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { cameraPayload } from "./cameraPayload";
 import { capture, captureOptions, renderPixels } from "./capture";
-import { flag, num } from "./props";
+import { bool, defaultOf, num } from "../core/props";
 import { registerView } from "./views";
 
-export function CameraViewNode({ node, children }: NodeProps): ReactNode {
+export function CameraViewNode({ node, children }: TypedNodeProps<"CameraView">): ReactNode {
   const transform = useTransform(node);
   const get = useThree((s) => s.get);
   const scene = useThree((s) => s.scene);
@@ -23,11 +23,11 @@ export function CameraViewNode({ node, children }: NodeProps): ReactNode {
   const camera = useMemo(() => (orthographic ? new OrthographicCamera() : new PerspectiveCamera()), [orthographic]);
   const { distanceToCamera } = node;
   const helper = useRef<CameraHelper | null>(null);
-  const width = Math.max(1, Math.round(num(node.width, 320)));
-  const height = Math.max(1, Math.round(num(node.height, 240)));
-  const downsample = Math.max(1, num(node.downsample, 1));
-  const renderDepth = flag(node.renderDepth, true);
-  const showFrustum = flag(node.showFrustum, true);
+  const width = Math.max(1, Math.round(num(node.width, defaultOf(node, "width"))));
+  const height = Math.max(1, Math.round(num(node.height, defaultOf(node, "height"))));
+  const downsample = Math.max(1, num(node.downsample, defaultOf(node, "downsample")));
+  const renderDepth = bool(node.renderDepth, defaultOf(node, "renderDepth"));
+  const showFrustum = bool(node.showFrustum, defaultOf(node, "showFrustum"));
   const { fov, near, far } = node;
 
   useLayoutEffect(() => {
@@ -99,7 +99,7 @@ export function CameraViewNode({ node, children }: NodeProps): ReactNode {
   );
 
   const streaming = node.stream === "frame" || node.stream === "time";
-  const interval = 1000 / Math.max(0.1, num(node.fps, 30));
+  const interval = 1000 / Math.max(0.1, num(node.fps, defaultOf(node, "fps")));
   const last = useRef(0);
   const busy = useRef(false);
   useFramesWhile(() => streaming); // demand frame loop: a streaming view keeps frames coming

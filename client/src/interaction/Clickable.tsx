@@ -5,10 +5,10 @@ import type { ThreeEvent } from "@react-three/fiber";
 import { useCallback, type ReactNode } from "react";
 import { CLICK_SLOP } from "../core/SceneRoot";
 import { useTransform } from "../core/transform";
-import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
+import { sendNamedEvent } from "../events";
+import type { TypedNodeProps } from "../registry";
 
-export function ClickableNode({ node, children }: NodeProps): ReactNode {
+export function ClickableNode({ node, children }: TypedNodeProps<"Clickable">): ReactNode {
   const transform = useTransform(node);
   const etype = typeof node.onClick === "string" && node.onClick !== "" ? node.onClick : "ON_CLICK";
   const key = node.key;
@@ -16,7 +16,7 @@ export function ClickableNode({ node, children }: NodeProps): ReactNode {
     (event: ThreeEvent<MouseEvent>) => {
       event.stopPropagation(); // this click is the Clickable's, not its child's
       if (event.delta > CLICK_SLOP) return;
-      sendEvent(etype, { key }, key);
+      sendNamedEvent(etype, { key }, key);
     },
     [etype, key],
   );

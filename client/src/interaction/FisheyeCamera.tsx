@@ -7,9 +7,9 @@ import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import * as THREE from "three";
 import { useTransform } from "../core/transform";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { setLens } from "./fisheyeLens";
-import { flag, num } from "./props";
+import { bool, defaultOf, num } from "../core/props";
 
 /** The scene an object belongs to (its topmost ancestor). */
 function rootOf(object: THREE.Object3D): THREE.Object3D {
@@ -123,18 +123,18 @@ function FisheyeRenderer({ pose, resolution, near, far }: {
   return null;
 }
 
-export function FisheyeCameraNode({ node, children }: NodeProps): ReactNode {
+export function FisheyeCameraNode({ node, children }: TypedNodeProps<"FisheyeCamera">): ReactNode {
   const transform = useTransform(node);
   const pose = useRef<THREE.Group>(null);
-  const active = flag(node.makeDefault, false) || node.active === true;
+  const active = bool(node.makeDefault, defaultOf(node, "makeDefault")) || node.active === true;
   return (
     <group ref={pose} {...transform}>
       {active && (
         <FisheyeRenderer
           pose={pose}
-          resolution={Math.round(num(node.resolution, 512))}
-          near={num(node.near, 0.01)}
-          far={num(node.far, 1000)}
+          resolution={Math.round(num(node.resolution, defaultOf(node, "resolution")))}
+          near={num(node.near, defaultOf(node, "near"))}
+          far={num(node.far, defaultOf(node, "far"))}
         />
       )}
       {children}

@@ -6,15 +6,9 @@
 // when); with none there is no per-frame work at all.
 import { useEffect } from "react";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
-import { num } from "./props";
-
-export interface GamepadState {
-  id: string;
-  index: number;
-  axes: number[];
-  buttons: number[];
-}
+import type { TypedNodeProps } from "../registry";
+import { defaultOf, num } from "../core/props";
+import type { GamepadState } from "../generated/protocol";
 
 /** The part of a Gamepad this component reads (tests pass plain objects). */
 export interface PadLike {
@@ -49,8 +43,8 @@ function readPad(index: number): PadLike | null {
   return pads[index] ?? null;
 }
 
-export function GamepadNode({ node }: NodeProps): null {
-  const index = Math.max(0, Math.floor(num(node.index, 0)));
+export function GamepadNode({ node }: TypedNodeProps<"Gamepad">): null {
+  const index = Math.max(0, Math.floor(num(node.index, defaultOf(node, "index"))));
   const key = node.key;
   useEffect(() => {
     let frame: number | null = null;

@@ -2,7 +2,8 @@
 // KeyPress (each only when its enableKey* prop is true), keyed by the monitor.
 import { useEffect } from "react";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
+import type { KeyboardValue } from "../generated/protocol";
+import type { TypedNodeProps } from "../registry";
 
 const KINDS = [
   ["keydown", "KeyDown", "enableKeyDown"],
@@ -10,7 +11,7 @@ const KINDS = [
   ["keypress", "KeyPress", "enableKeyPress"],
 ] as const;
 
-function keyValue(event: KeyboardEvent): Record<string, unknown> {
+function keyValue(event: KeyboardEvent): KeyboardValue {
   return {
     key: event.key,
     code: event.code,
@@ -23,7 +24,7 @@ function keyValue(event: KeyboardEvent): Record<string, unknown> {
   };
 }
 
-export function KeyboardMonitorNode({ node }: NodeProps): null {
+export function KeyboardMonitorNode({ node }: TypedNodeProps<"KeyboardMonitor">): null {
   const { key } = node;
   const enabled = KINDS.map(([, , prop]) => node[prop] === true).join();
   useEffect(() => {

@@ -4,53 +4,80 @@
 // camera) and stream CAMERA_MOVE when `stream` is set.
 import { OrbitControls } from "@react-three/drei";
 import type { ReactNode } from "react";
+import type { Vector3 } from "three";
+import { bool, defaultOf, num } from "../core/props";
 import { useCameraUp } from "../core/sceneUp";
 import { toVector3 } from "../core/transform";
-import type { NodeProps } from "../registry";
-import type { SceneNode } from "../types";
+import type { TypedNodeProps } from "../registry";
 import { useClaimControls } from "./controlsClaim";
-import { flag, num } from "./props";
 import { useCameraStream } from "./useCameraStream";
 
 const DEG = Math.PI / 180;
 
-function OrbitView({ node, speeds }: { node: SceneNode; speeds: { rotate: number; zoom: number; pan: number } }) {
+interface OrbitOptions {
+  makeDefault: boolean;
+  enableDamping: boolean;
+  enablePan: boolean;
+  screenSpacePanning: boolean;
+  enableRotate: boolean;
+  enableZoom: boolean;
+  maxPolarAngle: number;
+  minPolarAngle: number;
+  maxDistance: number;
+  minDistance: number;
+  rotateSpeed: number;
+  zoomSpeed: number;
+  panSpeed: number;
+  target: Vector3 | undefined;
+}
+
+function OrbitView({ options, stream }: { options: OrbitOptions; stream: boolean }) {
   const active = useClaimControls();
   const upKey = useCameraUp();
-  const onChange = useCameraStream(node.stream === true);
+  const onChange = useCameraStream(stream);
   if (!active) return null;
-  return (
-    <OrbitControls
-      key={upKey}
-      makeDefault={flag(node.makeDefault, true)}
-      enableDamping={flag(node.enableDamping, false)}
-      enablePan={flag(node.enablePan, true)}
-      screenSpacePanning={flag(node.screenSpacePanning, true)}
-      enableRotate={flag(node.enableRotate, true)}
-      enableZoom={flag(node.enableZoom, true)}
-      maxPolarAngle={num(node.maxPolarAngle, 180) * DEG}
-      minPolarAngle={num(node.minPolarAngle, 0) * DEG}
-      maxDistance={num(node.maxDistance, Infinity)}
-      minDistance={num(node.minDistance, 0)}
-      rotateSpeed={speeds.rotate}
-      zoomSpeed={speeds.zoom}
-      panSpeed={speeds.pan}
-      target={toVector3(node.target)}
-      onChange={onChange}
-    />
-  );
+  return <OrbitControls key={upKey} {...options} onChange={onChange} />;
 }
 
-export function OrbitControlsNode({ node }: NodeProps): ReactNode {
-  const speeds = { rotate: num(node.rotateSpeed, 1), zoom: num(node.zoomSpeed, 1), pan: num(node.panSpeed, 1) };
-  return <OrbitView node={node} speeds={speeds} />;
-}
-
-export function SceneCameraControlNode({ node }: NodeProps): ReactNode {
-  const speeds = {
-    rotate: num(node.mouseRotateSpeed, 1),
-    zoom: num(node.dollySpeed, 1),
-    pan: num(node.truckSpeed, 1),
+export function OrbitControlsNode({ node }: TypedNodeProps<"OrbitControls">): ReactNode {
+  const maxDistance = num(node.maxDistance, defaultOf(node, "maxDistance"));
+  const options: OrbitOptions = {
+    makeDefault: bool(node.makeDefault, defaultOf(node, "makeDefault")),
+    enableDamping: bool(node.enableDamping, defaultOf(node, "enableDamping")),
+    enablePan: bool(node.enablePan, defaultOf(node, "enablePan")),
+    screenSpacePanning: bool(node.screenSpacePanning, defaultOf(node, "screenSpacePanning")),
+    enableRotate: bool(node.enableRotate, defaultOf(node, "enableRotate")),
+    enableZoom: bool(node.enableZoom, defaultOf(node, "enableZoom")),
+    maxPolarAngle: num(node.maxPolarAngle, defaultOf(node, "maxPolarAngle")) * DEG,
+    minPolarAngle: num(node.minPolarAngle, defaultOf(node, "minPolarAngle")) * DEG,
+    // 0 means no limit, as in the public client.
+    maxDistance: maxDistance === 0 ? Infinity : maxDistance,
+    minDistance: num(node.minDistance, defaultOf(node, "minDistance")),
+    rotateSpeed: num(node.rotateSpeed, defaultOf(node, "rotateSpeed")),
+    zoomSpeed: num(node.zoomSpeed, defaultOf(node, "zoomSpeed")),
+    panSpeed: num(node.panSpeed, defaultOf(node, "panSpeed")),
+    target: toVector3(node.target),
   };
-  return <OrbitView node={node} speeds={speeds} />;
+  return <OrbitView options={options} stream={bool(node.stream, defaultOf(node, "stream"))} />;
+}
+
+export function SceneCameraControlNode({ node }: TypedNodeProps<"SceneCameraControl">): ReactNode {
+  // Only the speeds and makeDefault are SceneCameraControl props; the rest is fixed.
+  const options: OrbitOptions = {
+    makeDefault: bool(node.makeDefault, defaultOf(node, "makeDefault")),
+    enableDamping: false,
+    enablePan: true,
+    screenSpacePanning: true,
+    enableRotate: true,
+    enableZoom: true,
+    maxPolarAngle: Math.PI,
+    minPolarAngle: 0,
+    maxDistance: Infinity,
+    minDistance: 0,
+    rotateSpeed: num(node.mouseRotateSpeed, defaultOf(node, "mouseRotateSpeed")),
+    zoomSpeed: num(node.dollySpeed, defaultOf(node, "dollySpeed")),
+    panSpeed: num(node.truckSpeed, defaultOf(node, "truckSpeed")),
+    target: undefined,
+  };
+  return <OrbitView options={options} stream={bool(node.stream, defaultOf(node, "stream"))} />;
 }

@@ -5,19 +5,19 @@ import { useThree } from "@react-three/fiber";
 import { useLayoutEffect } from "react";
 import { Vector3, type PerspectiveCamera } from "three";
 import { toVector3 } from "../core/transform";
-import type { NodeProps } from "../registry";
-import { num, valueKey } from "./props";
+import type { TypedNodeProps } from "../registry";
+import { contentKey, num } from "../core/props";
 
 interface Targeted {
   target?: Vector3;
   update?: () => void;
 }
 
-export function SceneCameraNode({ node }: NodeProps): null {
+export function SceneCameraNode({ node }: TypedNodeProps<"SceneCamera">): null {
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as Targeted | null;
   const invalidate = useThree((s) => s.invalidate);
-  const pose = valueKey([node.position ?? null, node.lookAt ?? null]);
+  const pose = contentKey([node.position ?? null, node.lookAt ?? null]);
   const { fov, near, far } = node;
 
   useLayoutEffect(() => {

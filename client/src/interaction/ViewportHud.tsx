@@ -6,9 +6,9 @@
 import { createPortal, useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useId, useMemo, type ReactNode } from "react";
 import * as THREE from "three";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
 import { activeLens } from "./fisheyeLens";
-import { num } from "./props";
+import { defaultOf, num } from "../core/props";
 
 /** A length prop: pixels, or "NN%" of `whole`; undefined when absent or malformed. */
 export function cssLength(value: unknown, whole: number): number | undefined {
@@ -45,7 +45,7 @@ export function hudRect(node: Record<string, unknown>, width: number, height: nu
 // so while HUDs exist the first of them draws it (unless a fisheye lens does).
 const owners: string[] = [];
 
-export function ViewportHudNode({ node, children }: NodeProps): ReactNode {
+export function ViewportHudNode({ node, children }: TypedNodeProps<"ViewportHud">): ReactNode {
   const id = useId();
   const hudScene = useMemo(() => {
     const scene = new THREE.Scene();
@@ -67,7 +67,7 @@ export function ViewportHudNode({ node, children }: NodeProps): ReactNode {
     if (owners[0] === id && !activeLens()) gl.render(scene, camera);
   }, 1);
 
-  const priority = 1 + Math.min(10, Math.max(1, Math.round(num(node.renderPriority, 1))));
+  const priority = 1 + Math.min(10, Math.max(1, Math.round(num(node.renderPriority, defaultOf(node, "renderPriority")))));
   useFrame(({ gl, camera, size }) => {
     if (gl.xr.isPresenting) return; // a headset has no screen rectangle to draw into
     const rect = hudRect(node, size.width, size.height);

@@ -1,27 +1,9 @@
 // The `camera` value of CAMERA_MOVE (and of rendered frames): pose,
 // projection and viewport of a three.js camera.
 import { Euler, Quaternion, Vector3, type Camera, type OrthographicCamera, type PerspectiveCamera } from "three";
+import type { CameraPose } from "../generated/protocol";
 
-export interface CameraPayload {
-  position: number[];
-  rotation: number[];
-  quaternion: number[];
-  /** camera.matrixWorld.elements: 16 floats, column-major. */
-  matrix: number[];
-  aspect?: number;
-  fov?: number;
-  near?: number;
-  far?: number;
-  zoom?: number;
-  width: number;
-  height: number;
-  ctype: string;
-  filmGauge?: number;
-  filmOffset?: number;
-  focus?: number;
-}
-
-export function cameraPayload(camera: Camera, width: number, height: number): CameraPayload {
+export function cameraPayload(camera: Camera, width: number, height: number): CameraPose {
   camera.updateMatrixWorld();
   // World pose: a camera may sit inside a transformed group (CameraView).
   const position = new Vector3();

@@ -6,9 +6,8 @@
 // while something is shown: with no views there is no timer and no rendering.
 import { useEffect, useState, type ReactNode } from "react";
 import { createStore, useStore } from "zustand";
-import type { NodeProps } from "../registry";
-import type { SceneNode } from "../types";
-import { flag, num } from "./props";
+import type { NodeOf, TypedNodeProps } from "../registry";
+import { bool, defaultOf, num } from "../core/props";
 import { useViewKeys, viewSource } from "./views";
 
 const PREVIEW_FPS = 10;
@@ -44,21 +43,21 @@ function text(value: unknown, fallback: string): string {
   return typeof value === "string" && value !== "" ? value : fallback;
 }
 
-export function thumbSettings(node: SceneNode): ThumbSettings {
+export function thumbSettings(node: NodeOf<"CameraPreviewThumbs">): ThumbSettings {
   return {
-    previewHeight: Math.max(16, num(node.previewHeight, 120)),
-    gap: Math.max(0, num(node.gap, 8)),
-    margin: Math.max(0, num(node.margin, 12)),
-    showLabels: flag(node.showLabels, true),
+    previewHeight: Math.max(16, num(node.previewHeight, defaultOf(node, "previewHeight"))),
+    gap: Math.max(0, num(node.gap, defaultOf(node, "gap"))),
+    margin: Math.max(0, num(node.margin, defaultOf(node, "margin"))),
+    showLabels: bool(node.showLabels, defaultOf(node, "showLabels")),
   };
 }
 
-export function overlaySettings(node: SceneNode): OverlaySettings {
+export function overlaySettings(node: NodeOf<"CameraPreviewOverlay">): OverlaySettings {
   return {
-    margin: Math.max(0, num(node.margin, 12)),
-    showLabel: flag(node.showLabel, true),
-    showCornerBrackets: flag(node.showCornerBrackets, true),
-    showCenterFocus: flag(node.showCenterFocus, true),
+    margin: Math.max(0, num(node.margin, defaultOf(node, "margin"))),
+    showLabel: bool(node.showLabel, defaultOf(node, "showLabel")),
+    showCornerBrackets: bool(node.showCornerBrackets, defaultOf(node, "showCornerBrackets")),
+    showCenterFocus: bool(node.showCenterFocus, defaultOf(node, "showCenterFocus")),
     cornerBracketColor: text(node.cornerBracketColor, "#ffffff"),
     centerFocusColor: text(node.centerFocusColor, "#ff4040"),
   };
@@ -73,12 +72,12 @@ function usePublish<K extends "thumbs" | "overlay">(slot: K, value: PreviewState
   }, [slot, id]);
 }
 
-export function CameraPreviewThumbsNode({ node }: NodeProps): null {
+export function CameraPreviewThumbsNode({ node }: TypedNodeProps<"CameraPreviewThumbs">): null {
   usePublish("thumbs", thumbSettings(node));
   return null;
 }
 
-export function CameraPreviewOverlayNode({ node }: NodeProps): null {
+export function CameraPreviewOverlayNode({ node }: TypedNodeProps<"CameraPreviewOverlay">): null {
   usePublish("overlay", overlaySettings(node));
   return null;
 }

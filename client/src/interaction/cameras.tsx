@@ -4,24 +4,26 @@
 import { useLayoutEffect, useRef, type ReactNode, type RefObject } from "react";
 import type { Object3D, OrthographicCamera, PerspectiveCamera } from "three";
 import { toVector3, useTransform } from "../core/transform";
-import type { NodeProps, NodeComponent } from "../registry";
-import { flag, num, valueKey } from "./props";
+import type { TypedNodeProps } from "../registry";
+import { bool, contentKey, defaultOf, num } from "../core/props";
 import { useDefaultCamera } from "./useDefaultCamera";
 
 function useLookAt(ref: RefObject<Object3D | null>, lookAt: unknown, position: unknown): void {
-  const target = valueKey(lookAt);
-  const at = valueKey(position);
+  const target = contentKey(lookAt);
+  const at = contentKey(position);
   useLayoutEffect(() => {
     const point = toVector3(lookAt);
     if (ref.current && point) ref.current.lookAt(point);
   }, [ref, target, at]);
 }
 
-function perspective(defaults: { fov: number; position?: number[] }): NodeComponent {
-  return function PerspectiveCameraNode({ node, children }: NodeProps): ReactNode {
+type PerspectiveTag = "PerspectiveCamera" | "SimplePerspectiveCamera";
+
+function perspective(defaults: { fov: number; position?: number[] }): (props: TypedNodeProps<PerspectiveTag>) => ReactNode {
+  return function PerspectiveCameraNode({ node, children }: TypedNodeProps<PerspectiveTag>): ReactNode {
     const ref = useRef<PerspectiveCamera>(null);
     const transform = useTransform(node.position === undefined ? { ...node, position: defaults.position } : node);
-    useDefaultCamera(ref, flag(node.makeDefault, false));
+    useDefaultCamera(ref, bool(node.makeDefault, defaultOf(node, "makeDefault")));
     useLookAt(ref, node.lookAt, node.position);
     const { fov, near, far, zoom } = node;
     useLayoutEffect(() => ref.current?.updateProjectionMatrix(), [fov, near, far, zoom]);
@@ -40,10 +42,10 @@ function perspective(defaults: { fov: number; position?: number[] }): NodeCompon
   };
 }
 
-export function OrthographicCameraNode({ node, children }: NodeProps): ReactNode {
+export function OrthographicCameraNode({ node, children }: TypedNodeProps<"OrthographicCamera" | "SimpleOrthographicCamera">): ReactNode {
   const ref = useRef<OrthographicCamera>(null);
   const transform = useTransform(node);
-  useDefaultCamera(ref, flag(node.makeDefault, false));
+  useDefaultCamera(ref, bool(node.makeDefault, defaultOf(node, "makeDefault")));
   useLookAt(ref, node.lookAt, node.position);
   const { left, right, top, bottom, near, far, zoom } = node;
   useLayoutEffect(() => {

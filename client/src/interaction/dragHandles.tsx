@@ -9,19 +9,12 @@ import { useCallback, useMemo, useRef, type ReactNode } from "react";
 import * as THREE from "three";
 import { toVector3, useTransform, type Vec3 } from "../core/transform";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
-import { flag, num } from "./props";
-
-export interface MovePayload {
-  matrix: number[];
-  matrixWorld: number[];
-  position: number[];
-  rotation: number[];
-  quaternion: number[];
-}
+import type { TypedNodeProps } from "../registry";
+import { bool, defaultOf, num } from "../core/props";
+import type { MoveValue } from "../generated/protocol";
 
 /** The OBJECT_MOVE value: the local matrix, and the world pose decomposed. */
-export function movePayload(local: THREE.Matrix4, world: THREE.Matrix4): MovePayload {
+export function movePayload(local: THREE.Matrix4, world: THREE.Matrix4): MoveValue {
   const position = new THREE.Vector3();
   const quaternion = new THREE.Quaternion();
   world.decompose(position, quaternion, new THREE.Vector3());
@@ -43,10 +36,10 @@ function vec3(value: unknown): Vec3 | undefined {
 /** A three.js-style controls object (OrbitControls and friends). */
 type Pausable = { enabled: boolean } | null;
 
-export function PivotNode({ node, children }: NodeProps): ReactNode {
+export function PivotNode({ node, children }: TypedNodeProps<"Pivot">): ReactNode {
   // `scale` is the gizmo's size here, not a scale of the children.
   const transform = useTransform(useMemo(() => ({ ...node, scale: undefined }), [node]));
-  const last = useRef<MovePayload | null>(null);
+  const last = useRef<MoveValue | null>(null);
   const key = node.key;
   const onDrag = useCallback(
     (local: THREE.Matrix4, _dl: THREE.Matrix4, world: THREE.Matrix4) => {
@@ -62,9 +55,9 @@ export function PivotNode({ node, children }: NodeProps): ReactNode {
         anchor={vec3(node.anchor)}
         offset={vec3(node.offset)}
         // The public client's gizmo is small beside the object it moves.
-        scale={Math.max(1e-3, num(node.scale, 0.4))}
-        disableRotations={flag(node.disableRotations, false)}
-        disableAxes={flag(node.disableAxes, false)}
+        scale={Math.max(1e-3, num(node.scale, defaultOf(node, "scale")))}
+        disableRotations={bool(node.disableRotations, defaultOf(node, "disableRotations"))}
+        disableAxes={bool(node.disableAxes, defaultOf(node, "disableAxes"))}
         depthTest={false}
         onDrag={onDrag}
         onDragEnd={onDragEnd}
@@ -82,18 +75,18 @@ interface Grab {
   pointerId: number;
 }
 
-export function MovableNode({ node, children }: NodeProps): ReactNode {
+export function MovableNode({ node, children }: TypedNodeProps<"Movable">): ReactNode {
   const transform = useTransform(node);
   const group = useRef<THREE.Group>(null);
   const grab = useRef<Grab | null>(null);
-  const last = useRef<MovePayload | null>(null);
+  const last = useRef<MoveValue | null>(null);
   const controls = useThree((s) => s.controls) as unknown as Pausable;
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   const key = node.key;
   const size = toVector3(node.handle, true) ?? new THREE.Vector3(0.1, 0.1, 0.1);
   const offset = vec3(node.offset) ?? [0, 0, 0];
-  const wireframe = flag(node.wireframe, false);
+  const wireframe = bool(node.wireframe, defaultOf(node, "wireframe"));
 
   const onPointerDown = useCallback(
     (event: ThreeEvent<PointerEvent>) => {
@@ -154,7 +147,7 @@ export function MovableNode({ node, children }: NodeProps): ReactNode {
         {/* Grabbable but unseen (it would hide its child), unless drawn as a wireframe. */}
         <meshBasicMaterial color="#ffaa00" wireframe={wireframe} colorWrite={wireframe} depthWrite={wireframe} />
       </mesh>
-      {flag(node.showFrame, true) && <axesHelper args={[Math.max(size.x, size.y, size.z) * 1.5]} />}
+      {bool(node.showFrame, defaultOf(node, "showFrame")) && <axesHelper args={[Math.max(size.x, size.y, size.z) * 1.5]} />}
       {children}
     </group>
   );

@@ -5,7 +5,8 @@
 // fisheye picture (GrabRenderRpc).
 import { events as pointerEvents, type RootState } from "@react-three/fiber";
 import * as THREE from "three";
-import { cameraPayload, type CameraPayload } from "./cameraPayload";
+import type { CameraPose } from "../generated/protocol";
+import { cameraPayload } from "./cameraPayload";
 
 export interface Lens {
   /** The lens' pose holder (its world matrix is the view's pose). */
@@ -53,7 +54,7 @@ export function lensRay(lens: Lens, x: number, y: number, width: number, height:
 }
 
 /** The `camera` value of a main-view grab through the lens. */
-export function lensPayload(lens: Lens, width: number, height: number): CameraPayload & { model: string } {
+export function lensPayload(lens: Lens, width: number, height: number): CameraPose & { model: string } {
   const probe = new THREE.PerspectiveCamera(
     (2 * lens.halfFov * 180) / Math.PI,
     width / Math.max(1, height),

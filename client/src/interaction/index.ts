@@ -3,7 +3,7 @@
 // ViewportHud, XR inputs, head, body and meshes. (GRAB_RENDER and
 // GET_WEBXR_MESH are always answered, see GrabRenderRpc and xrMesh's
 // MeshTracker; pointer events are always on, see core/SceneRoot.)
-import { registerAll } from "../registry";
+import { type ComponentTable, registerTable } from "../registry";
 import "./linePicking";
 import { CameraPreviewOverlayNode, CameraPreviewThumbsNode } from "./cameraPreviews";
 import { CameraViewNode } from "./CameraView";
@@ -28,7 +28,8 @@ function Nothing(): null {
   return null;
 }
 
-registerAll({
+/** Every tag interaction/ renders, with its component (read by the coverage test). */
+export const INTERACTION_TABLE: Readonly<ComponentTable> = {
   OrbitControls: OrbitControlsNode,
   SceneCameraControl: SceneCameraControlNode,
   SceneCamera: SceneCameraNode,
@@ -55,4 +56,6 @@ registerAll({
   GrabRender: Nothing,
   // PointerControls enable pointer events; R3F's are always on.
   PointerControls: Nothing,
-});
+};
+
+registerTable(INTERACTION_TABLE);

@@ -1,9 +1,9 @@
 // CameraViews by key, so GRAB_RENDER can find the view a request names and the
 // preview thumbnails can list and draw them.
 import { createStore, useStore } from "zustand";
-import type { ServerMessage } from "../types";
+import type { RenderedFrame } from "../generated/protocol";
 
-export type ViewGrab = (data: Record<string, unknown>) => Promise<Record<string, unknown>>;
+export type ViewGrab = (data: Record<string, unknown>) => Promise<RenderedFrame>;
 
 /** A view's picture at a given size: top-down RGBA rows. */
 export type ViewSnapshot = (width: number, height: number) => Uint8ClampedArray<ArrayBuffer>;
@@ -49,7 +49,7 @@ export function useViewKeys(): readonly string[] {
 }
 
 /** The key a GRAB_RENDER asks for: top-level `key` (the public event), else `data.key`. */
-export function requestedKey(message: ServerMessage): string | undefined {
+export function requestedKey(message: { key?: unknown; data?: unknown }): string | undefined {
   const data = (message.data ?? {}) as Record<string, unknown>;
   const key = message.key ?? data.key;
   return typeof key === "string" ? key : undefined;

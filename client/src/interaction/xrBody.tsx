@@ -9,8 +9,8 @@
 import { useFrame } from "@react-three/fiber";
 import { useMemo, type ReactNode } from "react";
 import * as THREE from "three";
-import type { NodeProps } from "../registry";
-import { flag, num } from "./props";
+import type { TypedNodeProps } from "../registry";
+import { bool, defaultOf, num } from "../core/props";
 import { handPoses } from "./xrPoses";
 import { useXRStream } from "./xrStream";
 
@@ -95,12 +95,12 @@ function sampleBody(frame: XRFrame, space: XRReferenceSpace, hands: ("left" | "r
   return value;
 }
 
-export function BodyNode({ node }: NodeProps): ReactNode {
-  const showBody = flag(node.showBody, true);
-  const showFrame = flag(node.showFrame, true);
-  const drawing = useJointDrawing(num(node.frameScale, 0.02));
+export function BodyNode({ node }: TypedNodeProps<"Body">): ReactNode {
+  const showBody = bool(node.showBody, defaultOf(node, "showBody"));
+  const showFrame = bool(node.showFrame, defaultOf(node, "showFrame"));
+  const drawing = useJointDrawing(num(node.frameScale, defaultOf(node, "frameScale")));
   const hands = (["left", "right"] as const).filter((side) => node[`${side}Hand`] === true);
-  useXRStream(node, "BODY_MOVE", (frame, space) => sampleBody(frame, space, hands), true);
+  useXRStream(node, "BODY_MOVE", (frame, space) => sampleBody(frame, space, hands));
 
   useFrame((state, _delta, frame?: XRFrame) => {
     const space = frame ? state.gl.xr.getReferenceSpace() : null;

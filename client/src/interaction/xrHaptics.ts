@@ -70,7 +70,7 @@ export function pulseSide(side: Side, pulse: Pulse): boolean {
 }
 
 onServerEvent("HAPTIC_ACTUATOR_PULSE", (message) => {
-  const data = message.data as Partial<Record<Side, unknown>> | null | undefined;
+  const data: Partial<Record<Side, unknown>> | null | undefined = message.data;
   if (typeof data !== "object" || data === null) {
     console.warn("vuer: HAPTIC_ACTUATOR_PULSE needs data {left?, right?}, got", data);
     return;

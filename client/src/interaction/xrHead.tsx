@@ -6,8 +6,8 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, type ReactNode } from "react";
 import * as THREE from "three";
-import type { NodeProps } from "../registry";
-import { flag, num } from "./props";
+import type { TypedNodeProps } from "../registry";
+import { bool, defaultOf, num } from "../core/props";
 import { useXRStream } from "./xrStream";
 
 function sampleHead(frame: XRFrame, space: XRReferenceSpace) {
@@ -15,10 +15,10 @@ function sampleHead(frame: XRFrame, space: XRReferenceSpace) {
   return pose ? { matrix: Array.from(pose.transform.matrix) } : null;
 }
 
-export function HeadNode({ node }: NodeProps): ReactNode {
-  const show = flag(node.show, false);
-  useXRStream(node, "HEAD_MOVE", sampleHead, true);
-  const scale = Math.max(1e-4, num(node.frameScale, 0.05));
+export function HeadNode({ node }: TypedNodeProps<"Head">): ReactNode {
+  const show = bool(node.show, defaultOf(node, "show"));
+  useXRStream(node, "HEAD_MOVE", sampleHead);
+  const scale = Math.max(1e-4, num(node.frameScale, defaultOf(node, "frameScale")));
   const axes = useMemo(() => {
     const helper = new THREE.AxesHelper(1);
     helper.matrixAutoUpdate = false;

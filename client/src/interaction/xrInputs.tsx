@@ -4,37 +4,36 @@
 // hands and controllers are drawn from bundled models (xrHandModel,
 // xrControllerModel).
 import { useEffect, useRef, type ReactNode } from "react";
-import type { NodeProps } from "../registry";
-import type { SceneNode } from "../types";
-import { flag, num } from "./props";
+import type { NodeOf, TypedNodeProps } from "../registry";
+import { bool, defaultOf, num } from "../core/props";
 import { XRControllerModels } from "./xrControllerModel";
 import { XRHandModels } from "./xrHandModel";
 import { pulseSide, readPulse } from "./xrHaptics";
 import { controllerSides, handSides, sampleControllers, sampleHands, SIDES, type Side } from "./xrPoses";
 import { useXRStream } from "./xrStream";
 
-export function HandsNode({ node }: NodeProps): ReactNode {
+export function HandsNode({ node }: TypedNodeProps<"Hands">): ReactNode {
   const sides = handSides(node);
   const scale = typeof node.scale === "number" && node.scale > 0 ? node.scale : 1;
-  useXRStream(node, "HAND_MOVE", (frame, space) => sampleHands(frame, space, sides, scale), false);
+  useXRStream(node, "HAND_MOVE", (frame, space) => sampleHands(frame, space, sides, scale));
   const drawn = sides.filter((side) => node[side === "left" ? "hideLeft" : "hideRight"] !== true);
   return (
     <XRHandModels
       sides={drawn}
-      showFrame={flag(node.showFrame, false)}
-      frameScale={Math.max(1e-4, num(node.frameScale, 0.02))}
+      showFrame={bool(node.showFrame, defaultOf(node, "showFrame"))}
+      frameScale={Math.max(1e-4, num(node.frameScale, defaultOf(node, "frameScale")))}
       scale={scale}
     />
   );
 }
 
 /** Pulses `side` each time `hash` changes to a new non-null value. */
-function usePulseHash(node: SceneNode, side: Side): void {
+function usePulseHash(node: NodeOf<"MotionControllers">, side: Side): void {
   const prop = side === "left" ? "pulseLeft" : "pulseRight";
   const hash = node[`${prop}Hash`];
   const fired = useRef<unknown>(null);
-  const strength = num(node[`${prop}Strength`], 0.5);
-  const duration = num(node[`${prop}Duration`], 100);
+  const strength = num(node[`${prop}Strength`], defaultOf(node, `${prop}Strength`));
+  const duration = num(node[`${prop}Duration`], defaultOf(node, `${prop}Duration`));
   useEffect(() => {
     if (hash === null || hash === undefined || hash === fired.current) return;
     fired.current = hash;
@@ -44,9 +43,9 @@ function usePulseHash(node: SceneNode, side: Side): void {
   }, [hash]);
 }
 
-export function MotionControllersNode({ node }: NodeProps): ReactNode {
+export function MotionControllersNode({ node }: TypedNodeProps<"MotionControllers">): ReactNode {
   const sides = controllerSides(node);
-  useXRStream(node, "CONTROLLER_MOVE", (frame, space) => sampleControllers(frame, space, sides), false);
+  useXRStream(node, "CONTROLLER_MOVE", (frame, space) => sampleControllers(frame, space, sides));
   usePulseHash(node, "left");
   usePulseHash(node, "right");
   const drawn = SIDES.filter((side) => node[side === "left" ? "hideLeft" : "hideRight"] !== true);

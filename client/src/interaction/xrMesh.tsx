@@ -10,19 +10,11 @@ import { useEffect, useMemo, type ReactNode } from "react";
 import * as THREE from "three";
 import { createStore, useStore } from "zustand";
 import { sendEvent } from "../events";
-import type { NodeProps } from "../registry";
+import type { TypedNodeProps } from "../registry";
+import type { DetectedMesh } from "../generated/protocol";
 import { registerRpc } from "../rpc";
-import { flag, num } from "./props";
+import { bool, defaultOf, num } from "../core/props";
 
-export interface DetectedMesh {
-  /** xyz, metres, in the mesh's own space. */
-  vertices: number[];
-  /** Triangles, three vertex indices each. */
-  indices: number[];
-  /** The mesh space in the reference space, 16 floats column-major. */
-  matrix: number[];
-  semanticLabel?: string;
-}
 
 /** The meshes of the last XR frame that had them; `version` counts changes. */
 export const meshStore = createStore<{ meshes: readonly DetectedMesh[]; version: number }>(() => ({
@@ -103,7 +95,7 @@ export function scanMeshes(
 
 /** Keeps meshStore in step with the XR frames and answers GET_WEBXR_MESH. */
 export function MeshTracker(): null {
-  useEffect(() => registerRpc("GET_WEBXR_MESH", async () => ({ meshes: meshStore.getState().meshes })), []);
+  useEffect(() => registerRpc("GET_WEBXR_MESH", async () => ({ meshes: [...meshStore.getState().meshes] })), []);
   useEffect(
     () => () => meshStore.setState((s) => (s.meshes.length > 0 ? { meshes: [], version: s.version + 1 } : s)),
     [],
@@ -138,12 +130,12 @@ function meshObject(mesh: DetectedMesh, material: THREE.Material): THREE.Mesh {
   return object;
 }
 
-export function WebXRMeshNode({ node }: NodeProps): ReactNode {
+export function WebXRMeshNode({ node }: TypedNodeProps<"WebXRMesh">): ReactNode {
   const meshes = useStore(meshStore, (s) => s.meshes);
   const version = useStore(meshStore, (s) => s.version);
   const color = typeof node.color === "string" ? node.color : "#40a0ff";
-  const opacity = Math.min(1, Math.max(0, num(node.opacity, 0.15)));
-  const autoUpdate = flag(node.autoUpdate, true);
+  const opacity = Math.min(1, Math.max(0, num(node.opacity, defaultOf(node, "opacity"))));
+  const autoUpdate = bool(node.autoUpdate, defaultOf(node, "autoUpdate"));
   const material = useMemo(
     () => new THREE.MeshBasicMaterial({ color, opacity, transparent: true, side: THREE.DoubleSide, depthWrite: false }),
     [color, opacity],
@@ -159,7 +151,7 @@ export function WebXRMeshNode({ node }: NodeProps): ReactNode {
     [group],
   );
   useEffect(() => {
-    if (autoUpdate && version > 0) sendEvent("WEBXR_MESH_UPDATE", { meshes }, node.key);
+    if (autoUpdate && version > 0) sendEvent("WEBXR_MESH_UPDATE", { meshes: [...meshes] }, node.key);
   }, [autoUpdate, version, meshes, node.key]);
   return <primitive object={group} />;
 }

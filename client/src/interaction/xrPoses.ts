@@ -2,7 +2,8 @@
 // column-major, in the session's reference space (metres); hand states carry
 // fingertip distances in metres, controller states the xr-standard buttons.
 // Plain functions of an XRFrame (no React, no three), so unit tests run them.
-import type { SceneNode } from "../types";
+import type { NodeOf } from "../registry";
+import type { ControllerState, HandState } from "../generated/protocol";
 
 export type Side = "left" | "right";
 
@@ -29,22 +30,6 @@ function distance(poses: ArrayLike<number>, a: number, b: number): number {
 /** Closeness in 0..1: 1 at `touching` metres or nearer, 0 at `open` or farther. */
 function closeness(d: number, touching: number, open: number): number {
   return Math.min(1, Math.max(0, (open - d) / (open - touching)));
-}
-
-export interface HandState {
-  pinch: boolean;
-  /** thumb tip to index tip, metres */
-  pinchValue: number;
-  squeeze: boolean;
-  /** middle fingertip to its proximal phalanx, metres */
-  squeezeValue: number;
-  tap: boolean;
-  /** thumb tip to index tip, metres (as the public client) */
-  tapValue: number;
-  /** 0 (open, ≥ 5 cm) … 1 (pinched, ≤ 1.5 cm) */
-  pinchStrength: number;
-  /** 0 (open, ≥ 9 cm) … 1 (fist, ≤ 3 cm) */
-  squeezeStrength: number;
 }
 
 /** The public client's hand state, plus 0..1 strengths. */
@@ -92,7 +77,7 @@ export function scaleAboutWrist(poses: Float32Array, scale: number): Float32Arra
 }
 
 /** Hand sides to report: all but those `disableLeft` / `disableRight` turn off. */
-export function handSides(node: SceneNode): Side[] {
+export function handSides(node: NodeOf<"Hands">): Side[] {
   return SIDES.filter((side) => node[side === "left" ? "disableLeft" : "disableRight"] !== true);
 }
 
@@ -108,21 +93,6 @@ export function sampleHands(frame: XRFrame, space: XRReferenceSpace, sides: Side
     value[`${side}State`] = handState(poses);
   }
   return Object.keys(value).length > 0 ? value : null;
-}
-
-export type Touchpad = false | "touched" | "pressed";
-
-export interface ControllerState {
-  trigger: boolean;
-  squeeze: boolean;
-  touchpad: Touchpad;
-  thumbstick: boolean;
-  aButton: boolean;
-  bButton: boolean;
-  triggerValue: number;
-  squeezeValue: number;
-  touchpadValue: [number, number];
-  thumbstickValue: [number, number];
 }
 
 /** The public client's 10 keys, from the xr-standard gamepad mapping. */
@@ -149,7 +119,7 @@ export function controllerState(gamepad: Gamepad | null | undefined): Controller
 }
 
 /** Controller sides to report: only those with `left=True` / `right=True` (public client). */
-export function controllerSides(node: SceneNode): Side[] {
+export function controllerSides(node: NodeOf<"MotionControllers">): Side[] {
   return SIDES.filter((side) => node[side] === true);
 }
 

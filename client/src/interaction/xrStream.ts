@@ -8,27 +8,38 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useRef } from "react";
 import { sendEvent } from "../events";
-import type { SceneNode } from "../types";
-import { flag, num } from "./props";
+import type { ClientEventValues } from "../generated/protocol";
+import { bool, defaultOf, num } from "../core/props";
+import type { NodeOf } from "../registry";
 import { useXRState } from "./xrSession";
+
+/** The tags whose node streams poses. */
+export type StreamTag = "Body" | "Head" | "Hands" | "MotionControllers";
 
 export type Sampler<T> = (frame: XRFrame, space: XRReferenceSpace) => T | null;
 
-/** The send period in ms for a node's `fps` (default 30; at most 1000 per second). */
-export function periodOf(node: SceneNode): number {
-  const fps = num(node.fps, 30);
+/** The send period in ms for a node's `fps` (at most 1000 per second). */
+export function periodOf(node: NodeOf<StreamTag>): number {
+  const fps = num(node.fps, defaultOf(node, "fps"));
   if (fps <= 0) return Infinity;
   return 1000 / Math.min(1000, fps);
 }
 
 /**
- * While an XR session runs and `stream` is on (default `streamDefault`),
+ * While an XR session runs and `stream` is on (the tag's documented default),
  * `sample` runs every XR frame and `etype` goes out with the latest sample
  * `fps` times a second. A null sample (nothing tracked) sends nothing.
  */
-export function useXRStream<T>(node: SceneNode, etype: string, sample: Sampler<T>, streamDefault: boolean): void {
-  const stream = flag(node.stream, streamDefault);
-  const latest = useRef<T | null>(null);
+/** The etype each pose stream sends. */
+type StreamEtype = "HAND_MOVE" | "CONTROLLER_MOVE" | "HEAD_MOVE" | "BODY_MOVE";
+
+export function useXRStream<E extends StreamEtype>(
+  node: NodeOf<StreamTag>,
+  etype: E,
+  sample: Sampler<ClientEventValues[E]>,
+): void {
+  const stream = bool(node.stream, defaultOf(node, "stream"));
+  const latest = useRef<ClientEventValues[E] | null>(null);
   const due = useRef(0);
   const sampler = useRef(sample);
   sampler.current = sample;

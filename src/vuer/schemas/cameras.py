@@ -159,7 +159,7 @@ class SceneCameraControl(SceneElement):
     """Mouse, touch and keyboard control of the main camera.
 
     Props:
-        makeDefault: bool = false -- become the active control.
+        makeDefault: bool = true -- become the active control.
         moveSpeed: float = 1 -- keyboard translation speed.
         keyboardRotateSpeed: float = 1 -- keyboard rotation speed.
         mouseRotateSpeed: float = 1 -- mouse rotation speed.

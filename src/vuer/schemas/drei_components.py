@@ -111,7 +111,7 @@ class OrbitControls(SceneElement):
     """Orbit, pan and zoom the camera with the mouse (key "orbit-controls").
 
     Props:
-        makeDefault: bool = false -- become the active control.
+        makeDefault: bool = true -- become the active control.
         enableDamping: bool = false -- smooth (inertial) motion.
         enablePan: bool = true -- allow panning.
         enableRotate: bool = true -- allow orbiting.
@@ -204,6 +204,7 @@ class FisheyeCamera(_CameraBase):
 
     Props:
         segments: int = 64 -- tesselation of the lens.
+        resolution: int = 512 -- pixel size of each cube-map face.
         active: bool -- whether this camera is used.
     """
 

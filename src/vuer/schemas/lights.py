@@ -156,7 +156,7 @@ class RandomizedLight(SceneElement):
         intensity: float = 1 -- light intensity.
         ambient: float = 0.5 -- ambient occlusion factor, 0..1.
         castShadow: bool = true -- cast shadows.
-        bias: float = 0 -- shadow bias.
+        bias: float = 0.001 -- shadow bias.
         mapSize: int = 512 -- shadow map size, pixels.
         size: float = 10 -- shadow camera size, metres.
         near: float = 0.5 -- shadow camera near plane, metres.

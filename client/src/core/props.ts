@@ -1,9 +1,23 @@
-// Readers for loosely typed wire props, shared by the components. Wire values
-// come from Python as msgpack: numbers, strings, lists, dicts and bytes.
-import { bytesDigest } from "../core/textures";
+// Readers for loosely typed wire props, shared by every component. Wire values
+// come from Python as msgpack: numbers, strings, lists, dicts and bytes. A
+// prop that is absent or of the wrong kind reads as its fallback, which for a
+// documented prop is its documented default (defaultOf).
 import { Color, type ColorRepresentation } from "three";
-import type { NodeOf } from "../registry";
-import type { GeometryTag } from "./geometries";
+import { PROP_DEFAULTS } from "../generated/schema";
+import { bytesDigest } from "./textures";
+
+type Defaults = typeof PROP_DEFAULTS;
+
+/**
+ * The documented default of prop `name` for this node's tag (the Python
+ * class's `Props:` section). A prop without one does not compile.
+ */
+export function defaultOf<T extends keyof Defaults, K extends keyof Defaults[T]>(
+  node: { tag: T },
+  name: K,
+): Defaults[T][K] {
+  return (PROP_DEFAULTS[node.tag] as Defaults[T])[name];
+}
 
 const warned = new Set<string>();
 
@@ -62,15 +76,19 @@ export function color(value: unknown, fallback: ColorRepresentation): ColorRepre
   return fallback;
 }
 
+/** Typed arrays up to this length (a position, a matrix) key by their values. */
+const SMALL_ARRAY = 16;
+
 /**
- * A stable string of a prop's content, for memo keys. Lists and dicts are
- * small here (args, material dicts); binary payloads never go through this.
+ * A stable string of a prop's content, for memo keys and effect dependencies.
+ * Lists and dicts are small here (args, material dicts, a lookAt point);
+ * large binary payloads key by their length only.
  */
 export function contentKey(value: unknown): string {
   if (value === undefined) return "";
   if (ArrayBuffer.isView(value)) {
-    const bytes = value as unknown as ArrayLike<number>;
-    return `bin:${bytes.length}`;
+    const items = value as unknown as ArrayLike<number>;
+    return items.length <= SMALL_ARRAY ? Array.from(items).join(",") : `bin:${items.length}`;
   }
   try {
     // Bytes inside (a material's texture image) count by a digest of their content.
@@ -78,22 +96,4 @@ export function contentKey(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-/** The tags whose object takes the shadow and draw-order flags below. */
-export type FlaggedTag = GeometryTag | "mesh" | "TriMesh" | "PointCloud";
-
-/** Shadow and draw-order props of a drawable object. */
-export function objectFlags(node: NodeOf<FlaggedTag>): {
-  castShadow: boolean;
-  receiveShadow: boolean;
-  renderOrder: number;
-  frustumCulled: boolean;
-} {
-  return {
-    castShadow: bool(node.castShadow, false),
-    receiveShadow: bool(node.receiveShadow, false),
-    renderOrder: num(node.renderOrder, 0),
-    frustumCulled: bool(node.frustumCulled, true),
-  };
 }
