@@ -66,11 +66,16 @@ class At:
         return self.fn(*args, **kwargs)
 
 
-def _wire_nodes(elements: Any, op: str) -> list[dict[str, Any]]:
+def _wire_nodes(elements: Any, op: str, copy: bool = True) -> list[dict[str, Any]]:
+    """The nodes of a scene operation. ``copy=False`` when the message is encoded
+    before anything else runs: element props then go to the packer as they are."""
     if isinstance(elements, Element):  # the common case, kept short
-        return [elements._serialize()]
+        return [elements._serialize() if copy else elements._wire()]
     items = list(elements) if isinstance(elements, (list, tuple)) else [elements]
-    nodes = [to_wire(el) for el in items]
+    if copy:
+        nodes = [to_wire(el) for el in items]
+    else:
+        nodes = [el._wire() if isinstance(el, Element) else to_wire(el) for el in items]
     for node, el in zip(nodes, items, strict=True):
         if not isinstance(node, dict):
             raise TypeError(f"session.{op} takes elements or dicts, got {type(el).__name__}")
@@ -161,6 +166,14 @@ class VuerSession:
             on_grow=self._check_budget,
             write_now=self._write_now if ws is not None and request is not None else None,
         )
+        # One ``At`` per operation, made once: ``session.update @ el`` runs per frame.
+        self._at = {
+            "set": At(self._set),
+            "add": At(self._add),
+            "update": At(self._update),
+            "upsert": At(self._upsert),
+            "remove": At(self._remove),
+        }
         self._tasks = TaskSet(logger, f"session {ws_id}")
         self._rpcs: dict[str, asyncio.Future[ClientEvent]] = {}
         self._streams: dict[str, _Stream] = {}
@@ -200,42 +213,42 @@ class VuerSession:
     @property
     def set(self) -> At:
         """``session.set @ Scene(...)``: replace the client's whole scene."""
-        return At(self._set)
+        return self._at["set"]
 
     @property
     def add(self) -> At:
         """``session.add @ el | [els]`` or ``session.add(el, to="parentKey")``."""
-        return At(self._add)
+        return self._at["add"]
 
     @property
     def update(self) -> At:
         """``session.update @ el | [els]``; ``update(el, strict=True)`` replaces props."""
-        return At(self._update)
+        return self._at["update"]
 
     @property
     def upsert(self) -> At:
         """``session.upsert @ el``; ``upsert(el, to=..., strict=...)``."""
-        return At(self._upsert)
+        return self._at["upsert"]
 
     @property
     def remove(self) -> At:
         """``session.remove @ "key" | ["k1", "k2"]``."""
-        return At(self._remove)
+        return self._at["remove"]
 
     def _set(self, scene: Any) -> None:
-        root = to_wire(scene)
+        root = scene._wire() if isinstance(scene, Element) else to_wire(scene)
         if not isinstance(root, dict):
             raise TypeError(f"session.set takes a Scene, got {type(scene).__name__}")
         self._push({"etype": "SET", "ts": now_ms(), "data": root})
 
     def _add(self, element: Any, to: str | None = None) -> None:
         _check_parent(to, "add")
-        nodes = _wire_nodes(element, "add")
+        nodes = _wire_nodes(element, "add", copy=False)
         self._push({"etype": "ADD", "ts": now_ms(), "data": {"nodes": nodes, "to": to}})
 
     def _upsert(self, element: Any, to: str | None = None, strict: bool = False) -> None:
         _check_parent(to, "upsert")
-        nodes = _wire_nodes(element, "upsert")
+        nodes = _wire_nodes(element, "upsert", copy=False)
         msg = {"etype": "UPSERT", "ts": now_ms(), "data": {"nodes": nodes, "to": to}}
         msg["strict"] = bool(strict)
         self._push(msg)
@@ -244,6 +257,22 @@ class VuerSession:
         self._push({"etype": "REMOVE", "ts": now_ms(), "data": {"keys": _wire_keys(keys)}})
 
     def _update(self, element: Any, strict: bool = False) -> None:
+        outbox = self._outbox
+        if not outbox.behind and self._on_loop():
+            # The client keeps up, so the message is encoded now and goes out as its
+            # own frame (as ``push_update`` would): no copy of the props is needed.
+            nodes = _wire_nodes(element, "update", copy=False)
+            if outbox.closed:
+                return self._dropped("UPDATE")
+            msg = {
+                "etype": "UPDATE",
+                "ts": now_ms(),
+                "data": {"nodes": nodes},
+                "strict": bool(strict),
+            }
+            outbox.push("UPDATE", self._encode(msg))
+            return None
+        # Behind (the nodes may merge by key) or another thread: kept as plain copies.
         self._push_update(_wire_nodes(element, "update"), bool(strict))
 
     def _push_update(self, nodes: list[dict[str, Any]], strict: bool, ts: int = 0) -> None:
