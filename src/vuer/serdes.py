@@ -9,7 +9,6 @@ expanded into Python lists.
 from __future__ import annotations
 
 import base64
-import threading
 from io import BytesIO
 from pathlib import PurePath
 from typing import Any
@@ -89,16 +88,10 @@ def to_wire(value: Any) -> Any:
         return value
 
 
-_local = threading.local()
-
-
-def _packer() -> msgpack.Packer:
-    # One Packer per thread, reused: building one per message costs as much as packing
-    # a small update. autoreset (the default) makes each pack() independent.
-    packer = getattr(_local, "packer", None)
-    if packer is None:
-        packer = _local.packer = msgpack.Packer(default=wire_value, use_bin_type=True)
-    return packer
+# Packers ready for use. Building one per message costs as much as packing a small
+# update, so they are reused: each call takes one out (list pop/append are atomic),
+# so threads, and a call re-entered from a ``_serialize``, never share one.
+_free_packers: list[msgpack.Packer] = []
 
 
 def encode(obj: Any) -> bytes:
@@ -108,10 +101,10 @@ def encode(obj: Any) -> bytes:
     arrays are expected to arrive already as bytes/memoryviews (msgpack ``bin``,
     packed without a copy into Python lists).
     """
-    if getattr(_local, "busy", False):  # re-entered from a _serialize: use a fresh packer
-        return _pack_fresh(obj)
-    packer = _packer()
-    _local.busy = True
+    try:
+        packer = _free_packers.pop()
+    except IndexError:
+        packer = msgpack.Packer(default=wire_value, use_bin_type=True)
     try:
         return packer.pack(obj)
     except BufferError:
@@ -123,14 +116,7 @@ def encode(obj: Any) -> bytes:
         packer.reset()  # a failed pack may leave partial output in the buffer
         raise
     finally:
-        _local.busy = False
-
-
-def _pack_fresh(obj: Any) -> bytes:
-    try:
-        return msgpack.packb(obj, default=wire_value, use_bin_type=True)
-    except BufferError:
-        return msgpack.packb(to_wire(obj), default=wire_value, use_bin_type=True)
+        _free_packers.append(packer)
 
 
 _MALFORMED = (msgpack.ExtraData, msgpack.FormatError, msgpack.StackError, ValueError, TypeError)

@@ -10,6 +10,9 @@ import threading
 import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from functools import cached_property
+from threading import get_ident
+from time import time_ns
 from typing import TYPE_CHECKING, Any
 
 from vuer._bound import BoundGenerator
@@ -166,14 +169,6 @@ class VuerSession:
             on_grow=self._check_budget,
             write_now=self._write_now if ws is not None and request is not None else None,
         )
-        # One ``At`` per operation, made once: ``session.update @ el`` runs per frame.
-        self._at = {
-            "set": At(self._set),
-            "add": At(self._add),
-            "update": At(self._update),
-            "upsert": At(self._upsert),
-            "remove": At(self._remove),
-        }
         self._tasks = TaskSet(logger, f"session {ws_id}")
         self._rpcs: dict[str, asyncio.Future[ClientEvent]] = {}
         self._streams: dict[str, _Stream] = {}
@@ -209,31 +204,33 @@ class VuerSession:
         return self._closed.is_set() or self._outbox.closed
 
     # ---- scene operations -------------------------------------------------
+    # Each ``At`` is made on first use and kept (``cached_property``): after that
+    # ``session.update`` is a plain attribute read, and it runs once per update.
 
-    @property
+    @cached_property
     def set(self) -> At:
         """``session.set @ Scene(...)``: replace the client's whole scene."""
-        return self._at["set"]
+        return At(self._set)
 
-    @property
+    @cached_property
     def add(self) -> At:
         """``session.add @ el | [els]`` or ``session.add(el, to="parentKey")``."""
-        return self._at["add"]
+        return At(self._add)
 
-    @property
+    @cached_property
     def update(self) -> At:
         """``session.update @ el | [els]``; ``update(el, strict=True)`` replaces props."""
-        return self._at["update"]
+        return At(self._update)
 
-    @property
+    @cached_property
     def upsert(self) -> At:
         """``session.upsert @ el``; ``upsert(el, to=..., strict=...)``."""
-        return self._at["upsert"]
+        return At(self._upsert)
 
-    @property
+    @cached_property
     def remove(self) -> At:
         """``session.remove @ "key" | ["k1", "k2"]``."""
-        return self._at["remove"]
+        return At(self._remove)
 
     def _set(self, scene: Any) -> None:
         root = scene._wire() if isinstance(scene, Element) else to_wire(scene)
@@ -258,19 +255,26 @@ class VuerSession:
 
     def _update(self, element: Any, strict: bool = False) -> None:
         outbox = self._outbox
-        if not outbox.behind and self._on_loop():
+        if not outbox.behind and (self._loop_thread is None or get_ident() == self._loop_thread):
             # The client keeps up, so the message is encoded now and goes out as its
             # own frame (as ``push_update`` would): no copy of the props is needed.
-            nodes = _wire_nodes(element, "update", copy=False)
+            # Kept flat: this runs once per update of a stream.
+            if isinstance(element, Element):
+                nodes = [element._wire()]
+            else:
+                nodes = _wire_nodes(element, "update", copy=False)
             if outbox.closed:
                 return self._dropped("UPDATE")
             msg = {
                 "etype": "UPDATE",
-                "ts": now_ms(),
+                "ts": time_ns() // 1_000_000,
                 "data": {"nodes": nodes},
-                "strict": bool(strict),
+                "strict": strict if type(strict) is bool else bool(strict),
             }
-            outbox.push("UPDATE", self._encode(msg))
+            frame = encode(msg)
+            if len(frame) > self._max_frame:
+                self._too_big(msg, frame)
+            outbox.push("UPDATE", frame)
             return None
         # Behind (the nodes may merge by key) or another thread: kept as plain copies.
         self._push_update(_wire_nodes(element, "update"), bool(strict))
@@ -290,11 +294,14 @@ class VuerSession:
     def _encode(self, msg: dict[str, Any]) -> bytes:
         frame = encode(msg)
         if len(frame) > self._max_frame:
-            raise ValueError(
-                f"{msg.get('etype')} message is {len(frame)} bytes, over WEBSOCKET_MAX_SIZE "
-                f"({self._max_frame}); send less at once or raise the limit"
-            )
+            self._too_big(msg, frame)
         return frame
+
+    def _too_big(self, msg: dict[str, Any], frame: bytes) -> None:
+        raise ValueError(
+            f"{msg.get('etype')} message is {len(frame)} bytes, over WEBSOCKET_MAX_SIZE "
+            f"({self._max_frame}); send less at once or raise the limit"
+        )
 
     def _push(self, msg: dict[str, Any]) -> None:
         self._push_bytes(msg["etype"], self._encode(msg))
@@ -354,11 +361,12 @@ class VuerSession:
         ws, request = self._ws, self._request
         assert ws is not None and request is not None
         transport = request.transport
-        if ws.closed or ws.compress or transport is None or transport.is_closing():
+        if transport is None or transport.is_closing() or ws.closed or ws.compress:
             return False
-        if transport.get_write_buffer_size() + len(frame) > transport.get_write_buffer_limits()[1]:
+        size = len(frame)
+        if transport.get_write_buffer_size() + size > transport.get_write_buffer_limits()[1]:
             return False
-        transport.write(ws_frame_header(len(frame)) + frame)
+        transport.write((_SMALL_HEADERS[size] if size < 126 else ws_frame_header(size)) + frame)
         return True
 
     def _on_overflow(self, msg: str) -> None:
@@ -689,10 +697,14 @@ def _close_reason(error: BaseException) -> str:
     return text
 
 
+# Headers of the small frames (an update is ~60 bytes), built once.
+_SMALL_HEADERS = tuple(struct.pack("!BB", 0x82, size) for size in range(126))
+
+
 def ws_frame_header(size: int) -> bytes:
     """The header of one final, unmasked binary websocket frame (RFC 6455 5.2)."""
     if size < 126:
-        return struct.pack("!BB", 0x82, size)
+        return _SMALL_HEADERS[size]
     if size < 65536:
         return struct.pack("!BBH", 0x82, 126, size)
     return struct.pack("!BBQ", 0x82, 127, size)
