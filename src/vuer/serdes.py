@@ -9,7 +9,6 @@ expanded into Python lists.
 from __future__ import annotations
 
 import base64
-import threading
 from io import BytesIO
 from pathlib import PurePath
 from typing import Any
@@ -26,10 +25,25 @@ __all__ = [
     "jpeg",
     "png",
     "serializer",
+    "to_wire",
+    "wire_value",
 ]
 
 
-def _default(obj: Any) -> Any:
+# Types msgpack packs as they are (subclasses too: str enums, numpy's float64).
+_PLAIN = (str, int, float, bool, type(None), bytes)
+_PLAIN_TYPES = frozenset(_PLAIN)
+# URL-like objects (yarl.URL, pydantic urls, ...) travel as their string.
+_URL_TYPES = frozenset(("URL", "Url", "AnyUrl", "HttpUrl"))
+
+
+def wire_value(obj: Any) -> Any:
+    """The one converter of a value msgpack cannot pack itself, one level deep.
+
+    The packer calls it for every such value it meets (so prop values may reach
+    the encoder as they are); ``to_wire`` uses it for the deep, plain copy.
+    Raises ``TypeError`` for a value that has no wire form.
+    """
     serialize = getattr(obj, "_serialize", None)
     if serialize is not None:
         return serialize()
@@ -41,41 +55,68 @@ def _default(obj: Any) -> Any:
         return obj.as_posix()
     if isinstance(obj, (set, frozenset)):
         return list(obj)
-    if isinstance(obj, memoryview):
+    if isinstance(obj, memoryview):  # only a non-contiguous view gets here
         return obj.tobytes()
+    if type(obj).__name__ in _URL_TYPES:
+        return str(obj)
     raise TypeError(f"vuer cannot encode a {type(obj).__name__} for the wire: {obj!r:.80}")
 
 
-_local = threading.local()
+def to_wire(value: Any) -> Any:
+    """A deep copy of ``value`` made of plain maps, lists and scalars (what the
+    client receives); a value with no wire form is returned as it is.
+
+    numpy arrays become lists through ``tolist`` (one C call, no Python loop);
+    payloads that must travel as bytes are converted by their component.
+    """
+    if type(value) in _PLAIN_TYPES or isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [to_wire(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_wire(v) for k, v in value.items()}
+    if isinstance(value, memoryview):
+        # Packed arrays travel as views of their buffer; msgpack copies them once.
+        return value if value.c_contiguous else value.tobytes()
+    if isinstance(value, bytearray):
+        return bytes(value)
+    if isinstance(value, (set, frozenset)):
+        return [to_wire(v) for v in value]
+    try:
+        return wire_value(value)  # every result is plain already (``_serialize`` is deep)
+    except TypeError:
+        return value
 
 
-def _packer() -> msgpack.Packer:
-    # One Packer per thread, reused: building one per message costs as much as packing
-    # a small update. autoreset (the default) makes each pack() independent.
-    packer = getattr(_local, "packer", None)
-    if packer is None:
-        packer = _local.packer = msgpack.Packer(default=_default, use_bin_type=True)
-    return packer
+# Packers ready for use. Building one per message costs as much as packing a small
+# update, so they are reused: each call takes one out (list pop/append are atomic),
+# so threads, and a call re-entered from a ``_serialize``, never share one.
+_free_packers: list[msgpack.Packer] = []
 
 
 def encode(obj: Any) -> bytes:
     """Encode a message (a map, an event or an element) as msgpack bytes.
 
-    numpy scalars and arrays that reach here go through ``_default``; large
+    numpy scalars and arrays that reach here go through ``wire_value``; large
     arrays are expected to arrive already as bytes/memoryviews (msgpack ``bin``,
     packed without a copy into Python lists).
     """
-    if getattr(_local, "busy", False):  # re-entered from a _serialize: use a fresh packer
-        return msgpack.packb(obj, default=_default, use_bin_type=True)
-    packer = _packer()
-    _local.busy = True
+    try:
+        packer = _free_packers.pop()
+    except IndexError:
+        packer = msgpack.Packer(default=wire_value, use_bin_type=True)
     try:
         return packer.pack(obj)
+    except BufferError:
+        # A non-contiguous memoryview inside a list or map: msgpack cannot read it
+        # and does not ask ``wire_value``; the deep copy turns it into bytes.
+        packer.reset()
+        return packer.pack(to_wire(obj))
     except BaseException:
         packer.reset()  # a failed pack may leave partial output in the buffer
         raise
     finally:
-        _local.busy = False
+        _free_packers.append(packer)
 
 
 _MALFORMED = (msgpack.ExtraData, msgpack.FormatError, msgpack.StackError, ValueError, TypeError)
@@ -92,12 +133,11 @@ def decode(data: bytes, max_len: int | None = None) -> Any:
 
 
 def serializer(data: Any) -> Any:
-    """Turn elements (and lists of them) into plain maps, as the public API does."""
-    if hasattr(data, "_serialize"):
-        return data._serialize()
+    """Turn elements (and lists of them) into plain maps, as the public API does;
+    any other value is returned as it is (the public contract)."""
     if isinstance(data, (list, tuple)):
         return [serializer(d) for d in data]
-    return data
+    return data._serialize() if hasattr(data, "_serialize") else data
 
 
 def _to_pil(image: Any) -> Any:

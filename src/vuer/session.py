@@ -10,6 +10,9 @@ import threading
 import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from functools import cached_property
+from threading import get_ident
+from time import time_ns
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vuer import protocol as wire
@@ -65,11 +68,16 @@ class At:
         return self.fn(*args, **kwargs)
 
 
-def _wire_nodes(elements: Any, op: str) -> list[dict[str, Any]]:
+def _wire_nodes(elements: Any, op: str, copy: bool = True) -> list[dict[str, Any]]:
+    """The nodes of a scene operation. ``copy=False`` when the message is encoded
+    before anything else runs: element props then go to the packer as they are."""
     if isinstance(elements, Element):  # the common case, kept short
-        return [elements._serialize()]
+        return [elements._serialize() if copy else elements._wire()]
     items = list(elements) if isinstance(elements, (list, tuple)) else [elements]
-    nodes = [to_wire(el) for el in items]
+    if copy:
+        nodes = [to_wire(el) for el in items]
+    else:
+        nodes = [el._wire() if isinstance(el, Element) else to_wire(el) for el in items]
     for node, el in zip(nodes, items, strict=True):
         if not isinstance(node, dict):
             raise TypeError(f"session.{op} takes elements or dicts, got {type(el).__name__}")
@@ -242,52 +250,77 @@ class VuerSession:
         return self._closed.is_set() or self._outbox.closed
 
     # ---- scene operations -------------------------------------------------
+    # Each ``At`` is made on first use and kept (``cached_property``): after that
+    # ``session.update`` is a plain attribute read, and it runs once per update.
 
-    @property
+    @cached_property
     def set(self) -> At:
         """``session.set @ Scene(...)``: replace the client's whole scene."""
         return At(self._set)
 
-    @property
+    @cached_property
     def add(self) -> At:
         """``session.add @ el | [els]`` or ``session.add(el, to="parentKey")``."""
         return At(self._add)
 
-    @property
+    @cached_property
     def update(self) -> At:
         """``session.update @ el | [els]``; ``update(el, strict=True)`` replaces props."""
         return At(self._update)
 
-    @property
+    @cached_property
     def upsert(self) -> At:
         """``session.upsert @ el``; ``upsert(el, to=..., strict=...)``."""
         return At(self._upsert)
 
-    @property
+    @cached_property
     def remove(self) -> At:
         """``session.remove @ "key" | ["k1", "k2"]``."""
         return At(self._remove)
 
     def _set(self, scene: Any) -> None:
-        root = to_wire(scene)
+        root = scene._wire() if isinstance(scene, Element) else to_wire(scene)
         if not isinstance(root, dict):
             raise TypeError(f"session.set takes a Scene, got {type(scene).__name__}")
         self._push(wire.set_message(root, now_ms()))
 
     def _add(self, element: Any, to: str | None = None) -> None:
         _check_parent(to, "add")
-        nodes = _wire_nodes(element, "add")
+        nodes = _wire_nodes(element, "add", copy=False)
         self._push(wire.add_message(nodes, to, now_ms()))
 
     def _upsert(self, element: Any, to: str | None = None, strict: bool = False) -> None:
         _check_parent(to, "upsert")
-        nodes = _wire_nodes(element, "upsert")
+        nodes = _wire_nodes(element, "upsert", copy=False)
         self._push(wire.upsert_message(nodes, to, bool(strict), now_ms()))
 
     def _remove(self, keys: Any) -> None:
         self._push(wire.remove_message(_wire_keys(keys), now_ms()))
 
     def _update(self, element: Any, strict: bool = False) -> None:
+        outbox = self._outbox
+        if not outbox.behind and (self._loop_thread is None or get_ident() == self._loop_thread):
+            # The client keeps up, so the message is encoded now and goes out as its
+            # own frame (as ``push_update`` would): no copy of the props is needed.
+            # Kept flat: this runs once per update of a stream.
+            if isinstance(element, Element):
+                nodes = [element._wire()]
+            else:
+                nodes = _wire_nodes(element, "update", copy=False)
+            if outbox.closed:
+                return self._dropped(wire.UPDATE)
+            msg = {
+                "etype": wire.UPDATE,
+                "ts": time_ns() // 1_000_000,
+                "data": {"nodes": nodes},
+                "strict": strict if type(strict) is bool else bool(strict),
+            }
+            frame = encode(msg)
+            if len(frame) > self._max_frame:
+                self._too_big(msg, frame)
+            outbox.push(wire.UPDATE, frame)
+            return None
+        # Behind (the nodes may merge by key) or another thread: kept as plain copies.
         self._push_update(_wire_nodes(element, "update"), bool(strict))
 
     def _push_update(self, nodes: list[dict[str, Any]], strict: bool, ts: int = 0) -> None:
@@ -305,11 +338,14 @@ class VuerSession:
     def _encode(self, msg: dict[str, Any]) -> bytes:
         frame = encode(msg)
         if len(frame) > self._max_frame:
-            raise ValueError(
-                f"{msg.get('etype')} message is {len(frame)} bytes, over WEBSOCKET_MAX_SIZE "
-                f"({self._max_frame}); send less at once or raise the limit"
-            )
+            self._too_big(msg, frame)
         return frame
+
+    def _too_big(self, msg: dict[str, Any], frame: bytes) -> None:
+        raise ValueError(
+            f"{msg.get('etype')} message is {len(frame)} bytes, over WEBSOCKET_MAX_SIZE "
+            f"({self._max_frame}); send less at once or raise the limit"
+        )
 
     def _push(self, msg: dict[str, Any]) -> None:
         self.push_frame(msg["etype"], self._encode(msg))
@@ -369,11 +405,12 @@ class VuerSession:
         ws, request = self._ws, self._request
         assert ws is not None and request is not None
         transport = request.transport
-        if ws.closed or ws.compress or transport is None or transport.is_closing():
+        if transport is None or transport.is_closing() or ws.closed or ws.compress:
             return False
-        if transport.get_write_buffer_size() + len(frame) > transport.get_write_buffer_limits()[1]:
+        size = len(frame)
+        if transport.get_write_buffer_size() + size > transport.get_write_buffer_limits()[1]:
             return False
-        transport.write(ws_frame_header(len(frame)) + frame)
+        transport.write((_SMALL_HEADERS[size] if size < 126 else ws_frame_header(size)) + frame)
         return True
 
     def _on_overflow(self, msg: str) -> None:
@@ -718,10 +755,14 @@ def _close_reason(error: BaseException) -> str:
     return text
 
 
+# Headers of the small frames (an update is ~60 bytes), built once.
+_SMALL_HEADERS = tuple(struct.pack("!BB", 0x82, size) for size in range(126))
+
+
 def ws_frame_header(size: int) -> bytes:
     """The header of one final, unmasked binary websocket frame (RFC 6455 5.2)."""
     if size < 126:
-        return struct.pack("!BB", 0x82, size)
+        return _SMALL_HEADERS[size]
     if size < 65536:
         return struct.pack("!BBH", 0x82, 126, size)
     return struct.pack("!BBQ", 0x82, 127, size)

@@ -94,3 +94,31 @@ def test_empty_children_are_sent_only_when_set() -> None:
 
     assert "children" not in _wire(group(key="g"))
     assert _wire(group(key="g", children=[]))["children"] == []
+
+
+def test_the_uncopied_wire_map_encodes_to_the_same_bytes_as_the_plain_copy() -> None:
+    # Scene operations encode ``_wire()`` (prop values left to the packer's
+    # converter); the client must get exactly what ``_serialize()`` gives.
+    from yarl import URL
+
+    strided = np.arange(12, dtype=np.uint8)[::2]
+    box = Box(
+        key="b",
+        position=np.array([1.0, 2.0, 3.0]),
+        scale=np.float32(0.5),
+        args=(1, np.int64(2), 3),
+        local=Path("c/d.png"),
+        link=URL("https://example.com/x"),
+        nested={"a": (np.uint8(3), {PurePosixPath("p")}), "view": [memoryview(strided)]},
+        material={"color": "red", "opacity": np.float64(0.5)},
+    )
+    html = Html(div(span("hello", key="s"), Box(key="inner", args=np.ones(3)), key="d"), key="h")
+    for element in (box, html, Element(key="e", children=[box])):
+        assert serdes.encode(element._wire()) == serdes.encode(element._serialize())
+    assert _wire(box)["nested"]["view"] == [bytes(strided)]
+
+
+def test_positional_children_only_for_block_elements() -> None:
+    with pytest.raises(TypeError, match="no positional children"):
+        Element(Box(key="b"))
+    assert [c.key for c in div(Box(key="b"), key="d").children] == ["b"]

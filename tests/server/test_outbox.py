@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import numpy as np
 import pytest
 
 from vuer._scene_store import SceneStore
@@ -170,3 +171,27 @@ async def test_fast_path_writes_at_once_only_when_nothing_waits():
     assert box.frames_sent == 3
     update(box, "a", x=99)  # closed: neither path takes it
     assert len(direct) == 1
+
+
+async def test_an_update_queued_while_behind_keeps_the_values_of_the_call():
+    # Behind, updates wait as maps to merge by key: they must be copies, since
+    # the program goes on editing the element (a numpy array in place here).
+    from vuer import Vuer
+    from vuer.schemas import Box
+    from vuer.session import VuerSession
+
+    session = VuerSession(Vuer(), "s")
+    send = GatedSend()
+    session._outbox = box = Outbox(send, cap_bytes=1 << 20, on_overflow=lambda m: None)
+    writer = asyncio.ensure_future(box.run())
+    op(box, "SET", {"tag": "Scene", "key": "root", "children": [{"tag": "Box", "key": "a"}]})
+    await asyncio.wait_for(send.entered.wait(), 2)
+    assert box.behind
+    element = Box(key="a", position=np.zeros(3), args=[1, 1, 1])
+    session.update @ element
+    element.position[0] = 5.0
+    element.args.append(9)
+    await finish(send, box, writer)
+    assert send.frames[-1]["data"]["nodes"] == [
+        {"tag": "Box", "key": "a", "position": [0.0, 0.0, 0.0], "args": [1, 1, 1]}
+    ]

@@ -10,6 +10,7 @@ import {
   colorAttribute,
   floatAttribute,
   indexAttribute,
+  positionAttribute,
   type Precision,
   precisionOf,
   setBounds,
@@ -53,7 +54,7 @@ function buildGeometry({ key, vertices, colors, faces, uv, precision }: Payload)
   const vertexBytes = bytesOf(vertices);
   const vertexList = vertexBytes ? null : flatNumbers(vertices);
   let position: THREE.BufferAttribute;
-  if (vertexBytes) position = floatAttribute(vertexBytes, 3, precision);
+  if (vertexBytes) position = positionAttribute(vertexBytes, precision);
   else if (vertexList) {
     position = new THREE.BufferAttribute(vertexList.subarray(0, vertexList.length - (vertexList.length % 3)), 3);
   } else {

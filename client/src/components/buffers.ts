@@ -1,6 +1,9 @@
-// Binary payloads (docs/protocol.md) to GPU-ready buffer attributes without a
-// per-element JS pass: float16 bytes go up as HALF_FLOAT from a Uint16Array
-// view, float32 bytes from a Float32Array view, colours as normalized uint8.
+// Binary payloads (docs/protocol.md) to GPU-ready buffer attributes: float32
+// bytes from a Float32Array view, colours as normalized uint8, other float16
+// bytes (uv) as HALF_FLOAT from a Uint16Array view. Float16 positions are
+// widened to float32 once on arrival: a half-float position attribute made
+// every frame of a 1M-point cloud 1.4-2.8x slower under SwiftShader, which
+// costs far more than one native conversion pass.
 // A view is copied only when its byte offset is not aligned for its type.
 import * as THREE from "three";
 
@@ -57,6 +60,31 @@ export function floatAttribute(bytes: Uint8Array, itemSize: number, precision: P
 }
 
 /** uint8 rgb colours, normalized to 0..1 by the GPU. */
+type HalfArrayConstructor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayLike<number>;
+
+let halfTable: Float32Array | null = null;
+
+/** Float16 bit patterns to float32 values: native Float16Array where the browser has one. */
+export function halvesToFloat32(halves: Uint16Array): Float32Array {
+  const Native = (globalThis as { Float16Array?: HalfArrayConstructor }).Float16Array;
+  if (Native) return new Float32Array(new Native(halves.buffer, halves.byteOffset, halves.length));
+  if (!halfTable) {
+    halfTable = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) halfTable[h] = THREE.DataUtils.fromHalfFloat(h);
+  }
+  const table = halfTable;
+  const out = new Float32Array(halves.length);
+  for (let i = 0; i < halves.length; i++) out[i] = table[halves[i]];
+  return out;
+}
+
+/** An xyz position attribute, always float32 (float16 bytes are widened once here). */
+export function positionAttribute(bytes: Uint8Array, precision: Precision): THREE.BufferAttribute {
+  if (precision === "float32") return floatAttribute(bytes, 3, precision);
+  const halves = uint16View(bytes);
+  return new THREE.BufferAttribute(halvesToFloat32(halves.subarray(0, halves.length - (halves.length % 3))), 3);
+}
+
 export function colorAttribute(bytes: Uint8Array): THREE.BufferAttribute {
   const array = bytes.subarray(0, bytes.length - (bytes.length % 3));
   return new THREE.BufferAttribute(array, 3, true);
@@ -64,33 +92,6 @@ export function colorAttribute(bytes: Uint8Array): THREE.BufferAttribute {
 
 export function indexAttribute(bytes: Uint8Array): THREE.BufferAttribute {
   return new THREE.BufferAttribute(uint32View(bytes), 1);
-}
-
-/**
- * A half float's magnitude orders like its low 15 bits, so one integer pass
- * finds each axis' extremes without decoding every value. `best` holds the
- * largest magnitude per sign and axis ([+x, +y, +z, -x, -y, -z], -1: none);
- * inf and NaN (magnitude >= 0x7c00) count as none. Branch-free updates: the
- * signs of real data are random, and mispredicted branches cost twice as much.
- */
-function halfBox(array: Uint16Array, box: THREE.Box3): void {
-  const best = new Int32Array(6).fill(-1);
-  const end = array.length - (array.length % 3);
-  for (let i = 0; i < end; i += 3) {
-    for (let axis = 0; axis < 3; axis++) {
-      const h = array[i + axis];
-      const magnitude = h & 0x7fff;
-      const slot = (h >> 15) * 3 + axis;
-      best[slot] = Math.max(best[slot], magnitude < 0x7c00 ? magnitude : -1);
-    }
-  }
-  const f = THREE.DataUtils.fromHalfFloat;
-  // An axis with values of one sign only is bounded by 0 on the other side:
-  // conservative, and exact enough for culling.
-  const hi = (axis: number) => (best[axis] < 0 ? 0 : f(best[axis]));
-  const lo = (axis: number) => (best[3 + axis] < 0 ? 0 : -f(best[3 + axis]));
-  box.min.set(lo(0), lo(1), lo(2));
-  box.max.set(hi(0), hi(1), hi(2));
 }
 
 function floatBox(array: Float32Array, box: THREE.Box3): void {
@@ -109,14 +110,13 @@ function floatBox(array: Float32Array, box: THREE.Box3): void {
 }
 
 /**
- * Sets the geometry's bounding box and sphere from its xyz position attribute
- * in one pass over the raw array (three's own computeBoundingSphere reads
- * every element through getX, decoding halves one by one).
+ * Sets the geometry's bounding box and sphere from its float32 xyz position
+ * attribute in one pass over the raw array (three's own computeBoundingSphere
+ * reads every element through getX).
  */
 export function setBounds(geometry: THREE.BufferGeometry, position: THREE.BufferAttribute): void {
   const box = new THREE.Box3();
   if (position.count === 0) box.set(new THREE.Vector3(), new THREE.Vector3());
-  else if (position.array instanceof Uint16Array) halfBox(position.array, box);
   else floatBox(position.array as Float32Array, box);
   geometry.boundingBox = box;
   geometry.boundingSphere = box.getBoundingSphere(new THREE.Sphere());

@@ -4,55 +4,26 @@ An element is a tag, a key, props and children. Props are the instance's
 public attributes, so ``box.position = [0, 1, 0]; session.update @ box``
 sends the new position. ``_serialize`` turns the tree into the plain map the
 client renders; heavy arrays are turned into bytes by their own component
-before they get here, so this stays a shallow walk.
+before they get here, so this stays a shallow walk. ``_wire`` is the same map
+for a message encoded at once: prop values are left as they are for the
+packer, whose converter (``serdes.wire_value``) gives the same bytes without
+a copy.
 """
 
 from __future__ import annotations
 
 from itertools import count
-from pathlib import PurePath
 from typing import Any, ClassVar
 
 import numpy as np
 
 from vuer.schemas._textures import material_textures
 from vuer.schemas._validate import check_props
+from vuer.serdes import to_wire
+
+__all__ = ["BlockElement", "Element", "to_wire"]
 
 _counter = count()
-_PLAIN = (str, int, float, bool, type(None), bytes)
-
-
-def to_wire(value: Any) -> Any:
-    """Convert one prop value into something msgpack encodes natively.
-
-    numpy arrays become lists through ``tolist`` (one C call, no Python loop);
-    payloads that must travel as bytes are converted by their component.
-    """
-    if isinstance(value, _PLAIN):
-        return value
-    if isinstance(value, Element):
-        return value._serialize()
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, (list, tuple)):
-        return [to_wire(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_wire(v) for k, v in value.items()}
-    if isinstance(value, PurePath):
-        return value.as_posix()
-    if isinstance(value, memoryview):
-        # Packed arrays travel as views of their buffer; msgpack copies them once.
-        return value if value.c_contiguous else value.tobytes()
-    if isinstance(value, bytearray):
-        return bytes(value)
-    if isinstance(value, (set, frozenset)):
-        return [to_wire(v) for v in value]
-    # URL-like objects (yarl.URL, pydantic urls, …) render as their string.
-    if type(value).__name__ in ("URL", "Url", "AnyUrl", "HttpUrl"):
-        return str(value)
-    return value
 
 
 class Element:
@@ -66,8 +37,28 @@ class Element:
     key: str
     # Props serialized by a subclass itself (children lists), skipped by the generic walk.
     _nested: ClassVar[frozenset[str]] = frozenset()
+    # Whether positional children are accepted (``BlockElement``).
+    _block: ClassVar[bool] = False
+    # Props holding asset locations, turned into URLs by ``_urls`` (``SceneElement``).
+    _url_props: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, *, key: str | None = None, **props: Any) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A class that builds its own map (packing arrays, extra child lists) is
+        # encoded through that map; only the generic walk may skip the copy.
+        if "_serialize" in cls.__dict__ and "_wire" not in cls.__dict__:
+            cls._wire = cls._serialize  # type: ignore[method-assign]
+
+    # One constructor for the whole hierarchy (children, URLs, key, props): each
+    # extra ``super().__init__(**props)`` layer re-packs the keywords, and
+    # elements are built once per scene operation.
+    def __init__(self, *children: Any, key: str | None = None, **props: Any) -> None:
+        if children:
+            if not self._block:
+                raise TypeError(f"{type(self).__name__}() takes no positional children")
+            props["children"] = list(children)
+        if self._url_props:
+            self._urls(props)
         if key is None:
             # A class may fix a well-known key (``OrbitControls.key``); else a unique one.
             key = self.__dict__.get("key") or getattr(type(self), "key", None)
@@ -80,7 +71,10 @@ class Element:
         self.key = key
         if props:
             check_props(type(self), props)
-        self.__dict__.update(props)
+            self.__dict__.update(props)
+
+    def _urls(self, props: dict[str, Any]) -> None:
+        """Turn the ``_url_props`` of ``props`` into URLs (a subclass's concern)."""
 
     def _serialize(self) -> dict[str, Any]:
         out: dict[str, Any] = {"tag": self.tag}
@@ -90,6 +84,28 @@ class Element:
                 if name == "material" and type(value) is dict:
                     value = material_textures(type(self).__name__, value)
                 out[name] = to_wire(value)
+        if self._block:
+            children = self.__dict__.get("children")
+            # Sent whenever set, even empty: an UPDATE with ``children=[]`` clears them.
+            if children is not None:
+                out["children"] = [to_wire(c) for c in children]
+        return out
+
+    def _wire(self) -> dict[str, Any]:
+        """The map of ``_serialize`` for a message encoded right away: values are
+        not copied or converted here (the packer converts them), so nothing kept
+        from it may outlive the call."""
+        out: dict[str, Any] = {"tag": self.tag}
+        nested = self._nested
+        for name, value in self.__dict__.items():
+            if name[0] != "_" and name not in nested:
+                if name == "material" and type(value) is dict:
+                    value = material_textures(type(self).__name__, value)
+                out[name] = value
+        if self._block:
+            children = self.__dict__.get("children")
+            if children is not None:
+                out["children"] = children
         return out
 
     def serialize(self) -> dict[str, Any]:
@@ -105,16 +121,4 @@ class BlockElement(Element):
 
     children: list[Any]
     _nested: ClassVar[frozenset[str]] = frozenset(("children",))
-
-    def __init__(self, *children: Any, **props: Any) -> None:
-        if children:
-            props["children"] = list(children)
-        super().__init__(**props)
-
-    def _serialize(self) -> dict[str, Any]:
-        out = super()._serialize()
-        children = self.__dict__.get("children")
-        # Sent whenever set, even empty: an UPDATE with ``children=[]`` clears them.
-        if children is not None:
-            out["children"] = [to_wire(c) for c in children]
-        return out
+    _block: ClassVar[bool] = True

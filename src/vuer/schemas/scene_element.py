@@ -28,9 +28,8 @@ class SceneElement(BlockElement):
     # existing absolute file path, becomes the URL the server serves it at.
     _url_props: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, *children: Any, **props: Any) -> None:
+    def _urls(self, props: dict[str, Any]) -> None:
         for name in self._url_props:
             value = props.get(name)
             if isinstance(value, (str, os.PathLike)):
                 props[name] = to_url(value)
-        super().__init__(*children, **props)

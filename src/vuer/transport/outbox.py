@@ -131,9 +131,13 @@ class Outbox:
         """Queue one encoded message; it seals any open update run."""
         if self._closed:
             return
-        if etype == wire.SET and self._blocked:
-            self._drop_superseded()
-        if self._send_at_once(frame):
+        if self._blocked:
+            if etype == wire.SET:
+                self._drop_superseded()
+        elif not self._items and self._write_now is not None and self._write_now(frame):
+            # Sent at once: nothing waits before it and the writer is idle, so order is kept.
+            self.frames_sent += 1
+            self.bytes_sent += len(frame)
             return
         self._run = None
         self._items.append((etype, frame))
@@ -164,16 +168,6 @@ class Outbox:
                 for k, v in node.items()
             }
             self._grow(run.merge(node["key"], node, strict))
-
-    def _send_at_once(self, frame: bytes) -> bool:
-        # Only with an empty queue and an idle writer, so order is kept.
-        if self._items or self._blocked or self._write_now is None:
-            return False
-        if not self._write_now(frame):
-            return False
-        self.frames_sent += 1
-        self.bytes_sent += len(frame)
-        return True
 
     def _grow(self, delta: int) -> None:
         self.pending_bytes += delta
