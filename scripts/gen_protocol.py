@@ -195,6 +195,11 @@ def render_ts() -> str:
         _comment("The server message of an etype.")
         + "export type ServerMessageOf<E extends ServerEtype> = Extract<ServerMessage, { etype: E }>;\n"
     )
+    names = "".join(f"  {m.etype}: {json.dumps(m.etype)},\n" for m in protocol.SERVER_MESSAGES)
+    parts.append(
+        _comment("Each server message's etype by name: hand-written code spells none.")
+        + f"export const SERVER_ETYPES = {{\n{names}}} as const satisfies {{ [E in ServerEtype]: E }};\n"
+    )
     rows = "\n".join(f"  {json.dumps(m.etype)}: {t};" for m, t in answers)
     parts.append(
         _comment("What the browser answers to each request (or an RpcError).")
@@ -210,6 +215,11 @@ def render_ts() -> str:
         + f"export interface ClientEventValues {{\n{rows}}}\n"
     )
     parts.append("export type ClientEtype = keyof ClientEventValues;\n")
+    names = "".join(f"  {e.etype}: {json.dumps(e.etype)},\n" for e in protocol.CLIENT_EVENTS)
+    parts.append(
+        _comment("Each browser event's etype by name: hand-written code spells none.")
+        + f"export const CLIENT_ETYPES = {{\n{names}}} as const satisfies {{ [E in ClientEtype]: E }};\n"
+    )
     parts.append(
         _comment("A sendEvent that takes only declared etypes with their value's shape.")
         + "export type SendEvent = <E extends ClientEtype>(etype: E, value: ClientEventValues[E], "

@@ -7,7 +7,7 @@ import { setEventSink } from "./events";
 import { dispatchRpc, dropHeldRpcs } from "./rpc";
 import { sessionEnded, sessionHealthy } from "./sessionError";
 import { dispatchServerEvent } from "./serverEvents";
-import { type ClientInfo, PKG_VERSION } from "./generated/protocol";
+import { type ClientInfo, PKG_VERSION, CLIENT_ETYPES, SERVER_ETYPES } from "./generated/protocol";
 import { applyBatch, setConnection, stats } from "./store";
 import type { ClientMessage, WireMessage } from "./types";
 
@@ -18,7 +18,7 @@ const FLUSH_FALLBACK_MS = 100;
 /** A session open this long without an error clears the error shown in the panel. */
 const HEALTHY_AFTER_MS = 5000;
 /** Server events that need no action here. */
-const IGNORED = new Set(["NOOP", "NULL"]);
+const IGNORED = new Set([SERVER_ETYPES.NOOP, "NULL"]);
 
 /** The socket URL: the `ws` query parameter, else the page origin as ws:/wss:. */
 export function socketUrl(location: Location = window.location): string {
@@ -84,7 +84,7 @@ export class Connection {
     socket.onopen = () => {
       this.attempt = 0;
       setEventSink((message) => this.send(socket, message));
-      this.send(socket, { etype: "INIT", ts: Date.now(), value: initValue() });
+      this.send(socket, { etype: CLIENT_ETYPES.INIT, ts: Date.now(), value: initValue() });
       setConnection("connected");
       console.info(`vuer: connected to ${this.url}`);
       if (this.healthyTimer) clearTimeout(this.healthyTimer);
@@ -168,7 +168,7 @@ export class Connection {
     const rest = applyBatch(batch);
     stats.lastApplyMs = performance.now() - start;
     for (const message of rest) {
-      if (message.etype === "TERMINATE") {
+      if (message.etype === SERVER_ETYPES.TERMINATE) {
         console.info("vuer: the server ended this session");
         continue;
       }

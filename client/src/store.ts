@@ -4,7 +4,7 @@
 import { createStore, useStore } from "zustand";
 import { defaultSceneGraph } from "./core/defaultScene";
 import type { Entry, SceneGraph } from "./sceneGraph";
-import type { ServerMessage } from "./generated/protocol";
+import { type ServerMessage, SERVER_ETYPES } from "./generated/protocol";
 import type { WireMessage } from "./types";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting";
@@ -40,19 +40,19 @@ export const sceneStore = createStore<SceneState>(() => ({
 function applyOne(graph: SceneGraph, wire: WireMessage): boolean {
   const message = wire as ServerMessage;
   switch (message.etype) {
-    case "SET":
+    case SERVER_ETYPES.SET:
       graph.set(message.data);
       return true;
-    case "ADD":
+    case SERVER_ETYPES.ADD:
       graph.add(message.data?.nodes, message.data?.to ?? wire.to);
       return true;
-    case "UPDATE":
+    case SERVER_ETYPES.UPDATE:
       graph.update(message.data?.nodes, message.strict === true);
       return true;
-    case "UPSERT":
+    case SERVER_ETYPES.UPSERT:
       graph.upsert(message.data?.nodes, message.data?.to ?? wire.to, message.strict === true);
       return true;
-    case "REMOVE":
+    case SERVER_ETYPES.REMOVE:
       graph.remove(message.data?.keys);
       return true;
     default:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parents[2] / "client" / "src"
 PROTOCOL = SRC / "generated" / "protocol.ts"
 
@@ -43,10 +41,5 @@ def test_the_declared_etypes_are_read() -> None:
     assert {"SET", "REMOVE", "GRAB_RENDER", "CAMERA_MOVE", "KeyDown", "WEBXR_MESH_UPDATE"} <= etypes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="protocol.ts declares etypes as types only; value constants are requested of the "
-    "protocol generator (reports/i11client-requests.txt)",
-)
 def test_hand_written_client_code_spells_no_etype() -> None:
     assert literal_etypes() == []

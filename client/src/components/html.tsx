@@ -19,6 +19,7 @@ import type { NodeOf, TypedNodeProps } from "../registry";
 import { useEntry } from "../store";
 import { imageBlob } from "./imageSource";
 import { defaultOf, isRecord, num, str } from "../core/props";
+import { CLIENT_ETYPES } from "../generated/protocol";
 
 /** The DOM props every element takes: style (camelCase keys), className, id. */
 function domProps(node: NodeOf<HtmlTag>): { style?: CSSProperties; className?: string; id?: string; "data-key": string } {
@@ -62,7 +63,7 @@ export const IframeNode = element<"iframe">("iframe", (node) => ({
 export function ButtonNode({ node, children }: TypedNodeProps<"Button">): ReactNode {
   const label = node.value ?? node.text;
   return (
-    <button type="button" {...domProps(node)} onClick={() => sendEvent("CLICK", null, node.key)}>
+    <button type="button" {...domProps(node)} onClick={() => sendEvent(CLIENT_ETYPES.CLICK, null, node.key)}>
       {typeof label === "string" || typeof label === "number" ? label : null}
       {children}
     </button>
@@ -81,7 +82,7 @@ export function SliderNode({ node }: TypedNodeProps<"Slider">): ReactNode {
   const max = num(node.max, defaultOf(node, "max"));
   const [value, setValue] = useLocalValue(num(node.value, min));
   // The public client sends the input's string value when the slider is let go.
-  const commit = (event: { currentTarget: HTMLInputElement }) => sendEvent("SET", event.currentTarget.value, node.key);
+  const commit = (event: { currentTarget: HTMLInputElement }) => sendEvent(CLIENT_ETYPES.SET, event.currentTarget.value, node.key);
   return (
     <span className="vuer-slider">
       <input
@@ -94,7 +95,7 @@ export function SliderNode({ node }: TypedNodeProps<"Slider">): ReactNode {
         onChange={(event) => {
           const next = Number(event.target.value);
           setValue(next);
-          sendEvent("SLIDE", next, node.key);
+          sendEvent(CLIENT_ETYPES.SLIDE, next, node.key);
         }}
         onPointerUp={commit}
         onKeyUp={commit}
@@ -120,7 +121,7 @@ export function InputNode({ node }: TypedNodeProps<"Input">): ReactNode {
           setValue(fallback);
         } else if (event.key === "Enter" && !event.shiftKey) {
           event.preventDefault();
-          sendEvent("INPUT", value, node.key);
+          sendEvent(CLIENT_ETYPES.INPUT, value, node.key);
           if (node.clearOnSubmit === true) setValue("");
         }
       }}
@@ -143,7 +144,7 @@ export function ImgNode({ node }: TypedNodeProps<"Img">): ReactNode {
         // Where in the image the click landed, as the public client reports it.
         const box = event.currentTarget.getBoundingClientRect();
         const value = { x: event.clientX - box.left, y: event.clientY - box.top, w: box.width, h: box.height };
-        sendEvent("CLICK", value, node.key);
+        sendEvent(CLIENT_ETYPES.CLICK, value, node.key);
       }}
     />
   );

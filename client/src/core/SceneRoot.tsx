@@ -10,6 +10,7 @@ import { HoverOutline } from "../interaction/hoverHighlight";
 import { renderRefs } from "../Node";
 import { useEntry, useScene } from "../store";
 import { SceneSettings } from "./SceneSettings";
+import { CLIENT_ETYPES } from "../generated/protocol";
 
 /** Pointer travel (px) beyond which a press is a drag, not a click. */
 export const CLICK_SLOP = 4;
@@ -37,7 +38,7 @@ export function SceneRoot(): ReactNode {
     event.stopPropagation();
     if (event.delta > CLICK_SLOP) return;
     const key = ownerKey(event.object);
-    if (key !== undefined) sendEvent("ON_CLICK", { key });
+    if (key !== undefined) sendEvent(CLIENT_ETYPES.ON_CLICK, { key });
   }, []);
 
   return (

@@ -364,6 +364,23 @@ export type ServerEtype = ServerMessage["etype"];
 /** The server message of an etype. */
 export type ServerMessageOf<E extends ServerEtype> = Extract<ServerMessage, { etype: E }>;
 
+/** Each server message's etype by name: hand-written code spells none. */
+export const SERVER_ETYPES = {
+  SET: "SET",
+  ADD: "ADD",
+  UPDATE: "UPDATE",
+  UPSERT: "UPSERT",
+  REMOVE: "REMOVE",
+  HAPTIC_ACTUATOR_PULSE: "HAPTIC_ACTUATOR_PULSE",
+  TERMINATE: "TERMINATE",
+  NOOP: "NOOP",
+  GRAB_RENDER: "GRAB_RENDER",
+  GET_WEBXR_MESH: "GET_WEBXR_MESH",
+  MJ_STEP: "MJ_STEP",
+  MJ_RENDER: "MJ_RENDER",
+  RPC: "RPC",
+} as const satisfies { [E in ServerEtype]: E };
+
 /** What the browser answers to each request (or an RpcError). */
 export interface RpcAnswers {
   "GRAB_RENDER": RenderedFrame;
@@ -416,6 +433,29 @@ export interface ClientEventValues {
 }
 
 export type ClientEtype = keyof ClientEventValues;
+
+/** Each browser event's etype by name: hand-written code spells none. */
+export const CLIENT_ETYPES = {
+  INIT: "INIT",
+  CAMERA_MOVE: "CAMERA_MOVE",
+  ON_CLICK: "ON_CLICK",
+  CLICK: "CLICK",
+  SET: "SET",
+  SLIDE: "SLIDE",
+  INPUT: "INPUT",
+  KeyDown: "KeyDown",
+  KeyUp: "KeyUp",
+  KeyPress: "KeyPress",
+  GAMEPAD: "GAMEPAD",
+  HAND_MOVE: "HAND_MOVE",
+  CONTROLLER_MOVE: "CONTROLLER_MOVE",
+  HEAD_MOVE: "HEAD_MOVE",
+  BODY_MOVE: "BODY_MOVE",
+  OBJECT_MOVE: "OBJECT_MOVE",
+  OBJECT_MOVE_END: "OBJECT_MOVE_END",
+  CAMERA_VIEW: "CAMERA_VIEW",
+  WEBXR_MESH_UPDATE: "WEBXR_MESH_UPDATE",
+} as const satisfies { [E in ClientEtype]: E };
 
 /** A sendEvent that takes only declared etypes with their value's shape. */
 export type SendEvent = <E extends ClientEtype>(etype: E, value: ClientEventValues[E], key?: string) => boolean;

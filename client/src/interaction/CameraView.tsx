@@ -14,6 +14,7 @@ import { cameraPayload } from "./cameraPayload";
 import { capture, captureOptions, renderPixels } from "./capture";
 import { bool, defaultOf, num } from "../core/props";
 import { registerView } from "./views";
+import { CLIENT_ETYPES } from "../generated/protocol";
 
 export function CameraViewNode({ node, children }: TypedNodeProps<"CameraView">): ReactNode {
   const transform = useTransform(node);
@@ -109,7 +110,7 @@ export function CameraViewNode({ node, children }: TypedNodeProps<"CameraView">)
     last.current = now;
     busy.current = true;
     grab({})
-      .then((value) => sendEvent("CAMERA_VIEW", value, node.key))
+      .then((value) => sendEvent(CLIENT_ETYPES.CAMERA_VIEW, value, node.key))
       .catch((error: unknown) => console.error("vuer: CameraView frame failed", error))
       .finally(() => {
         busy.current = false;

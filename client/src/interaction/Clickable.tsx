@@ -7,10 +7,11 @@ import { CLICK_SLOP } from "../core/SceneRoot";
 import { useTransform } from "../core/transform";
 import { sendNamedEvent } from "../events";
 import type { TypedNodeProps } from "../registry";
+import { CLIENT_ETYPES } from "../generated/protocol";
 
 export function ClickableNode({ node, children }: TypedNodeProps<"Clickable">): ReactNode {
   const transform = useTransform(node);
-  const etype = typeof node.onClick === "string" && node.onClick !== "" ? node.onClick : "ON_CLICK";
+  const etype = typeof node.onClick === "string" && node.onClick !== "" ? node.onClick : CLIENT_ETYPES.ON_CLICK;
   const key = node.key;
   const onClick = useCallback(
     (event: ThreeEvent<MouseEvent>) => {

@@ -8,7 +8,7 @@ import { useEffect } from "react";
 import { sendEvent } from "../events";
 import type { TypedNodeProps } from "../registry";
 import { defaultOf, num } from "../core/props";
-import type { GamepadState } from "../generated/protocol";
+import { type GamepadState, CLIENT_ETYPES } from "../generated/protocol";
 
 /** The part of a Gamepad this component reads (tests pass plain objects). */
 export interface PadLike {
@@ -53,7 +53,7 @@ export function GamepadNode({ node }: TypedNodeProps<"Gamepad">): null {
       frame = null;
       const state = padState(readPad(index));
       if (state === null) return; // gone: stop until the next gamepadconnected
-      if (changed(last, state)) sendEvent("GAMEPAD", state, key);
+      if (changed(last, state)) sendEvent(CLIENT_ETYPES.GAMEPAD, state, key);
       last = state;
       frame = requestAnimationFrame(poll);
     };

@@ -9,6 +9,7 @@ import { cameraPayload } from "./cameraPayload";
 import { capture, captureOptions } from "./capture";
 import { activeLens, lensPayload } from "./fisheyeLens";
 import { findView, nextFrame, requestedKey, type ViewGrab } from "./views";
+import { SERVER_ETYPES } from "../generated/protocol";
 
 /** Frames to wait for a CameraView that is in the scene but not mounted yet. */
 const VIEW_MOUNT_FRAMES = 60;
@@ -33,7 +34,7 @@ export function GrabRenderRpc(): null {
   const get = useThree((s) => s.get);
   useEffect(
     () =>
-      registerRpc("GRAB_RENDER", async (message) => {
+      registerRpc(SERVER_ETYPES.GRAB_RENDER, async (message) => {
         const data = (message.data ?? {}) as Record<string, unknown>;
         // Let React commit the scene messages that came before this request.
         await nextFrame();

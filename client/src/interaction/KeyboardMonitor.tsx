@@ -2,13 +2,13 @@
 // KeyPress (each only when its enableKey* prop is true), keyed by the monitor.
 import { useEffect } from "react";
 import { sendEvent } from "../events";
-import type { KeyboardValue } from "../generated/protocol";
+import { type KeyboardValue, CLIENT_ETYPES } from "../generated/protocol";
 import type { TypedNodeProps } from "../registry";
 
 const KINDS = [
-  ["keydown", "KeyDown", "enableKeyDown"],
-  ["keyup", "KeyUp", "enableKeyUp"],
-  ["keypress", "KeyPress", "enableKeyPress"],
+  ["keydown", CLIENT_ETYPES.KeyDown, "enableKeyDown"],
+  ["keyup", CLIENT_ETYPES.KeyUp, "enableKeyUp"],
+  ["keypress", CLIENT_ETYPES.KeyPress, "enableKeyPress"],
 ] as const;
 
 function keyValue(event: KeyboardEvent): KeyboardValue {

@@ -11,7 +11,7 @@ import { toVector3, useTransform, type Vec3 } from "../core/transform";
 import { sendEvent } from "../events";
 import type { TypedNodeProps } from "../registry";
 import { bool, defaultOf, num } from "../core/props";
-import type { MoveValue } from "../generated/protocol";
+import { type MoveValue, CLIENT_ETYPES } from "../generated/protocol";
 
 /** The OBJECT_MOVE value: the local matrix, and the world pose decomposed. */
 export function movePayload(local: THREE.Matrix4, world: THREE.Matrix4): MoveValue {
@@ -44,11 +44,11 @@ export function PivotNode({ node, children }: TypedNodeProps<"Pivot">): ReactNod
   const onDrag = useCallback(
     (local: THREE.Matrix4, _dl: THREE.Matrix4, world: THREE.Matrix4) => {
       last.current = movePayload(local, world);
-      sendEvent("OBJECT_MOVE", last.current, key);
+      sendEvent(CLIENT_ETYPES.OBJECT_MOVE, last.current, key);
     },
     [key],
   );
-  const onDragEnd = useCallback(() => sendEvent("OBJECT_MOVE_END", last.current ?? {}, key), [key]);
+  const onDragEnd = useCallback(() => sendEvent(CLIENT_ETYPES.OBJECT_MOVE_END, last.current ?? {}, key), [key]);
   return (
     <group {...transform}>
       <PivotControls
@@ -116,7 +116,7 @@ export function MovableNode({ node, children }: TypedNodeProps<"Movable">): Reac
       target.position.copy(target.parent ? target.parent.worldToLocal(world) : world);
       target.updateMatrixWorld();
       last.current = movePayload(target.matrix, target.matrixWorld);
-      sendEvent("OBJECT_MOVE", last.current, key);
+      sendEvent(CLIENT_ETYPES.OBJECT_MOVE, last.current, key);
       invalidate();
     },
     [key, invalidate],
@@ -130,7 +130,7 @@ export function MovableNode({ node, children }: TypedNodeProps<"Movable">): Reac
       grab.current = null;
       (event.target as Element | null)?.releasePointerCapture?.(event.pointerId);
       if (controls) controls.enabled = true;
-      sendEvent("OBJECT_MOVE_END", last.current ?? {}, key);
+      sendEvent(CLIENT_ETYPES.OBJECT_MOVE_END, last.current ?? {}, key);
     },
     [controls, key],
   );

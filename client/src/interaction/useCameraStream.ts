@@ -5,6 +5,7 @@ import { useThree } from "@react-three/fiber";
 import { useCallback, useEffect, useRef } from "react";
 import { sendEvent } from "../events";
 import { cameraPayload } from "./cameraPayload";
+import { CLIENT_ETYPES } from "../generated/protocol";
 
 const INTERVAL_MS = 1000 / 30;
 
@@ -18,7 +19,7 @@ export function useCameraStream(enabled: boolean, key = "defaultCamera"): () => 
     timer.current = null;
     last.current = performance.now();
     const { camera, size } = get();
-    sendEvent("CAMERA_MOVE", { camera: cameraPayload(camera, size.width, size.height) }, key);
+    sendEvent(CLIENT_ETYPES.CAMERA_MOVE, { camera: cameraPayload(camera, size.width, size.height) }, key);
   }, [get, key]);
 
   useEffect(

@@ -13,6 +13,7 @@ import type { TypedNodeProps } from "../registry";
 import { bool, defaultOf, num } from "../core/props";
 import { handPoses } from "./xrPoses";
 import { useXRStream } from "./xrStream";
+import { CLIENT_ETYPES } from "../generated/protocol";
 
 /** XRFrame.body (WebXR Body Tracking): joint name → space, in spec order. */
 interface BodyFrame {
@@ -100,7 +101,7 @@ export function BodyNode({ node }: TypedNodeProps<"Body">): ReactNode {
   const showFrame = bool(node.showFrame, defaultOf(node, "showFrame"));
   const drawing = useJointDrawing(num(node.frameScale, defaultOf(node, "frameScale")));
   const hands = (["left", "right"] as const).filter((side) => node[`${side}Hand`] === true);
-  useXRStream(node, "BODY_MOVE", (frame, space) => sampleBody(frame, space, hands));
+  useXRStream(node, CLIENT_ETYPES.BODY_MOVE, (frame, space) => sampleBody(frame, space, hands));
 
   useFrame((state, _delta, frame?: XRFrame) => {
     const space = frame ? state.gl.xr.getReferenceSpace() : null;

@@ -7,6 +7,7 @@ import { onServerEvent } from "../serverEvents";
 import { xrStore } from "./xrSession";
 
 import type { Side } from "./xrPoses";
+import { SERVER_ETYPES } from "../generated/protocol";
 
 export interface Pulse {
   strength: number;
@@ -69,7 +70,7 @@ export function pulseSide(side: Side, pulse: Pulse): boolean {
   return done;
 }
 
-onServerEvent("HAPTIC_ACTUATOR_PULSE", (message) => {
+onServerEvent(SERVER_ETYPES.HAPTIC_ACTUATOR_PULSE, (message) => {
   const data: Partial<Record<Side, unknown>> | null | undefined = message.data;
   if (typeof data !== "object" || data === null) {
     console.warn("vuer: HAPTIC_ACTUATOR_PULSE needs data {left?, right?}, got", data);

@@ -9,6 +9,7 @@ import * as THREE from "three";
 import type { TypedNodeProps } from "../registry";
 import { bool, defaultOf, num } from "../core/props";
 import { useXRStream } from "./xrStream";
+import { CLIENT_ETYPES } from "../generated/protocol";
 
 function sampleHead(frame: XRFrame, space: XRReferenceSpace) {
   const pose = frame.getViewerPose(space);
@@ -17,7 +18,7 @@ function sampleHead(frame: XRFrame, space: XRReferenceSpace) {
 
 export function HeadNode({ node }: TypedNodeProps<"Head">): ReactNode {
   const show = bool(node.show, defaultOf(node, "show"));
-  useXRStream(node, "HEAD_MOVE", sampleHead);
+  useXRStream(node, CLIENT_ETYPES.HEAD_MOVE, sampleHead);
   const scale = Math.max(1e-4, num(node.frameScale, defaultOf(node, "frameScale")));
   const axes = useMemo(() => {
     const helper = new THREE.AxesHelper(1);

@@ -11,11 +11,12 @@ import { XRHandModels } from "./xrHandModel";
 import { pulseSide, readPulse } from "./xrHaptics";
 import { controllerSides, handSides, sampleControllers, sampleHands, SIDES, type Side } from "./xrPoses";
 import { useXRStream } from "./xrStream";
+import { CLIENT_ETYPES } from "../generated/protocol";
 
 export function HandsNode({ node }: TypedNodeProps<"Hands">): ReactNode {
   const sides = handSides(node);
   const scale = typeof node.scale === "number" && node.scale > 0 ? node.scale : 1;
-  useXRStream(node, "HAND_MOVE", (frame, space) => sampleHands(frame, space, sides, scale));
+  useXRStream(node, CLIENT_ETYPES.HAND_MOVE, (frame, space) => sampleHands(frame, space, sides, scale));
   const drawn = sides.filter((side) => node[side === "left" ? "hideLeft" : "hideRight"] !== true);
   return (
     <XRHandModels
@@ -45,7 +46,7 @@ function usePulseHash(node: NodeOf<"MotionControllers">, side: Side): void {
 
 export function MotionControllersNode({ node }: TypedNodeProps<"MotionControllers">): ReactNode {
   const sides = controllerSides(node);
-  useXRStream(node, "CONTROLLER_MOVE", (frame, space) => sampleControllers(frame, space, sides));
+  useXRStream(node, CLIENT_ETYPES.CONTROLLER_MOVE, (frame, space) => sampleControllers(frame, space, sides));
   usePulseHash(node, "left");
   usePulseHash(node, "right");
   const drawn = SIDES.filter((side) => node[side === "left" ? "hideLeft" : "hideRight"] !== true);

@@ -11,7 +11,7 @@ import * as THREE from "three";
 import { createStore, useStore } from "zustand";
 import { sendEvent } from "../events";
 import type { TypedNodeProps } from "../registry";
-import type { DetectedMesh } from "../generated/protocol";
+import { type DetectedMesh, CLIENT_ETYPES, SERVER_ETYPES } from "../generated/protocol";
 import { registerRpc } from "../rpc";
 import { bool, defaultOf, num } from "../core/props";
 
@@ -95,7 +95,7 @@ export function scanMeshes(
 
 /** Keeps meshStore in step with the XR frames and answers GET_WEBXR_MESH. */
 export function MeshTracker(): null {
-  useEffect(() => registerRpc("GET_WEBXR_MESH", async () => ({ meshes: [...meshStore.getState().meshes] })), []);
+  useEffect(() => registerRpc(SERVER_ETYPES.GET_WEBXR_MESH, async () => ({ meshes: [...meshStore.getState().meshes] })), []);
   useEffect(
     () => () => meshStore.setState((s) => (s.meshes.length > 0 ? { meshes: [], version: s.version + 1 } : s)),
     [],
@@ -151,7 +151,7 @@ export function WebXRMeshNode({ node }: TypedNodeProps<"WebXRMesh">): ReactNode 
     [group],
   );
   useEffect(() => {
-    if (autoUpdate && version > 0) sendEvent("WEBXR_MESH_UPDATE", { meshes: [...meshes] }, node.key);
+    if (autoUpdate && version > 0) sendEvent(CLIENT_ETYPES.WEBXR_MESH_UPDATE, { meshes: [...meshes] }, node.key);
   }, [autoUpdate, version, meshes, node.key]);
   return <primitive object={group} />;
 }

@@ -8,7 +8,7 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useRef } from "react";
 import { sendEvent } from "../events";
-import type { ClientEventValues } from "../generated/protocol";
+import { type ClientEventValues, CLIENT_ETYPES } from "../generated/protocol";
 import { bool, defaultOf, num } from "../core/props";
 import type { NodeOf } from "../registry";
 import { useXRState } from "./xrSession";
@@ -31,7 +31,7 @@ export function periodOf(node: NodeOf<StreamTag>): number {
  * `fps` times a second. A null sample (nothing tracked) sends nothing.
  */
 /** The etype each pose stream sends. */
-type StreamEtype = "HAND_MOVE" | "CONTROLLER_MOVE" | "HEAD_MOVE" | "BODY_MOVE";
+type StreamEtype = typeof CLIENT_ETYPES.HAND_MOVE | typeof CLIENT_ETYPES.CONTROLLER_MOVE | typeof CLIENT_ETYPES.HEAD_MOVE | typeof CLIENT_ETYPES.BODY_MOVE;
 
 export function useXRStream<E extends StreamEtype>(
   node: NodeOf<StreamTag>,
