@@ -29,7 +29,7 @@ from vuer.events import (
     now_ms,
 )
 from vuer.schemas.base import Element, to_wire
-from vuer.serdes import encode
+from vuer.serdes import encode, encode_update
 from vuer.transport.inbound import preview
 from vuer.transport.outbox import Outbox
 
@@ -200,6 +200,7 @@ class VuerSession:
         self.client_info: dict[str, Any] = {}
         self._ws = ws
         self._request = request
+        self._direct: tuple[asyncio.WriteTransport, int] | None = None
         self._max_frame = max_frame
         self.queue_max_bytes = queue_max_bytes
         # frame size of each queued client event (weak: the user may pop them)
@@ -309,15 +310,10 @@ class VuerSession:
                 nodes = _wire_nodes(element, "update", copy=False)
             if outbox.closed:
                 return self._dropped(wire.UPDATE)
-            msg = {
-                "etype": wire.UPDATE,
-                "ts": time_ns() // 1_000_000,
-                "data": {"nodes": nodes},
-                "strict": strict if type(strict) is bool else bool(strict),
-            }
-            frame = encode(msg)
+            strict = strict if type(strict) is bool else bool(strict)
+            frame = encode_update(nodes, strict, time_ns() // 1_000_000)
             if len(frame) > self._max_frame:
-                self._too_big(msg, frame)
+                self._too_big(wire.update_message(nodes, strict, 0), frame)
             outbox.push(wire.UPDATE, frame)
             return None
         # Behind (the nodes may merge by key) or another thread: kept as plain copies.
@@ -402,16 +398,30 @@ class VuerSession:
 
     def _write_now(self, frame: bytes) -> bool:
         """Write ``frame`` to the socket now if the transport has room (no await)."""
-        ws, request = self._ws, self._request
-        assert ws is not None and request is not None
-        transport = request.transport
-        if transport is None or transport.is_closing() or ws.closed or ws.compress:
+        direct = self._direct or self._direct_target()
+        if direct is None:
             return False
+        transport, high_water = direct
         size = len(frame)
-        if transport.get_write_buffer_size() + size > transport.get_write_buffer_limits()[1]:
+        if (
+            transport.is_closing()
+            or self._ws.closed  # type: ignore[union-attr]
+            or transport.get_write_buffer_size() + size > high_water
+        ):
             return False
         transport.write((_SMALL_HEADERS[size] if size < 126 else ws_frame_header(size)) + frame)
         return True
+
+    def _direct_target(self) -> tuple[asyncio.WriteTransport, int] | None:
+        """The transport and its high-water mark, looked up once; None while there is
+        no transport or frames are compressed (aiohttp's writer then sends them)."""
+        ws, request = self._ws, self._request
+        assert ws is not None and request is not None
+        transport = request.transport
+        if transport is None or ws.compress:
+            return None
+        self._direct = (transport, transport.get_write_buffer_limits()[1])
+        return self._direct
 
     def _on_overflow(self, msg: str) -> None:
         logger.warning(msg)

@@ -118,6 +118,27 @@ def test_the_uncopied_wire_map_encodes_to_the_same_bytes_as_the_plain_copy() -> 
     assert _wire(box)["nested"]["view"] == [bytes(strided)]
 
 
+def test_update_frames_are_the_bytes_of_the_update_map() -> None:
+    # ``session.update`` packs only the nodes and frames them with fixed bytes;
+    # any clock value, strictness and node (numpy, a strided view the packer
+    # cannot read, an element) must give what encoding the whole map gives.
+    from vuer import protocol
+
+    strided = memoryview(np.arange(12, dtype=np.uint8)[::2])
+    nodes = [
+        [{"tag": "Box", "key": "b", "position": [1, 0.5, -1]}],
+        [Box(key="b", position=np.array([1.0, 2.0, 3.0]))._wire(), {"key": "v", "view": [strided]}],
+        [],
+    ]
+    for node_list in nodes:
+        for strict in (False, True):
+            for ts in (1_796_000_000_000, 0, 7, 2**32, 2**64 - 1, -5):
+                expected = serdes.encode(protocol.update_message(node_list, strict, ts))
+                assert serdes.encode_update(node_list, strict, ts) == expected, (ts, strict)
+    with pytest.raises(TypeError, match="cannot encode"):
+        serdes.encode_update([{"key": "x", "bad": object()}], False, 1_796_000_000_000)
+
+
 def test_positional_children_only_for_block_elements() -> None:
     with pytest.raises(TypeError, match="no positional children"):
         Element(Box(key="b"))
