@@ -77,19 +77,9 @@ class Element:
         """Turn the ``_url_props`` of ``props`` into URLs (a subclass's concern)."""
 
     def _serialize(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"tag": self.tag}
-        nested = self._nested
-        for name, value in self.__dict__.items():
-            if name[0] != "_" and name not in nested:
-                if name == "material" and type(value) is dict:
-                    value = material_textures(type(self).__name__, value)
-                out[name] = to_wire(value)
-        if self._block:
-            children = self.__dict__.get("children")
-            # Sent whenever set, even empty: an UPDATE with ``children=[]`` clears them.
-            if children is not None:
-                out["children"] = [to_wire(c) for c in children]
-        return out
+        # The plain deep copy of the generic map (named, not ``self._wire``: a class
+        # that builds its own map has ``_wire`` set to its ``_serialize``).
+        return to_wire(Element._wire(self))
 
     def _wire(self) -> dict[str, Any]:
         """The map of ``_serialize`` for a message encoded right away: values are
@@ -104,6 +94,7 @@ class Element:
                 out[name] = value
         if self._block:
             children = self.__dict__.get("children")
+            # Sent whenever set, even empty: an UPDATE with ``children=[]`` clears them.
             if children is not None:
                 out["children"] = children
         return out
