@@ -160,6 +160,14 @@ def _field(name: str, t: Any, seen: list[type]) -> str:
     return f"{name}: {ts_type(t, seen)}"
 
 
+def etype_constants(name: str, type_name: str, what: str, etypes: list[str]) -> str:
+    """An object of the etypes by name, so hand-written code spells none."""
+    rows = "".join(f"  {etype}: {json.dumps(etype)},\n" for etype in etypes)
+    return _comment(f"Each {what}'s etype by name: hand-written code spells none.") + (
+        f"export const {name} = {{\n{rows}}} as const satisfies {{ [E in {type_name}]: E }};\n"
+    )
+
+
 def render_ts() -> str:
     seen: list[type] = []
     messages = []
@@ -195,11 +203,8 @@ def render_ts() -> str:
         _comment("The server message of an etype.")
         + "export type ServerMessageOf<E extends ServerEtype> = Extract<ServerMessage, { etype: E }>;\n"
     )
-    names = "".join(f"  {m.etype}: {json.dumps(m.etype)},\n" for m in protocol.SERVER_MESSAGES)
-    parts.append(
-        _comment("Each server message's etype by name: hand-written code spells none.")
-        + f"export const SERVER_ETYPES = {{\n{names}}} as const satisfies {{ [E in ServerEtype]: E }};\n"
-    )
+    etypes = [m.etype for m in protocol.SERVER_MESSAGES]
+    parts.append(etype_constants("SERVER_ETYPES", "ServerEtype", "server message", etypes))
     rows = "\n".join(f"  {json.dumps(m.etype)}: {t};" for m, t in answers)
     parts.append(
         _comment("What the browser answers to each request (or an RpcError).")
@@ -215,11 +220,8 @@ def render_ts() -> str:
         + f"export interface ClientEventValues {{\n{rows}}}\n"
     )
     parts.append("export type ClientEtype = keyof ClientEventValues;\n")
-    names = "".join(f"  {e.etype}: {json.dumps(e.etype)},\n" for e in protocol.CLIENT_EVENTS)
-    parts.append(
-        _comment("Each browser event's etype by name: hand-written code spells none.")
-        + f"export const CLIENT_ETYPES = {{\n{names}}} as const satisfies {{ [E in ClientEtype]: E }};\n"
-    )
+    etypes = [e.etype for e in protocol.CLIENT_EVENTS]
+    parts.append(etype_constants("CLIENT_ETYPES", "ClientEtype", "browser event", etypes))
     parts.append(
         _comment("A sendEvent that takes only declared etypes with their value's shape.")
         + "export type SendEvent = <E extends ClientEtype>(etype: E, value: ClientEventValues[E], "

@@ -104,16 +104,21 @@ def encode(obj: Any) -> bytes:
     packed without a copy into Python lists).
     """
     try:
+        return _pack(obj)
+    except BufferError:
+        # A non-contiguous memoryview inside a list or map: msgpack cannot read it
+        # and does not ask ``wire_value``; the deep copy turns it into bytes.
+        return _pack(to_wire(obj))
+
+
+def _pack(obj: Any) -> bytes:
+    """Pack ``obj`` with a packer taken from the pool for the call."""
+    try:
         packer = _free_packers.pop()
     except IndexError:
         packer = msgpack.Packer(default=wire_value, use_bin_type=True)
     try:
         return packer.pack(obj)
-    except BufferError:
-        # A non-contiguous memoryview inside a list or map: msgpack cannot read it
-        # and does not ask ``wire_value``; the deep copy turns it into bytes.
-        packer.reset()
-        return packer.pack(to_wire(obj))
     except BaseException:
         packer.reset()  # a failed pack may leave partial output in the buffer
         raise
@@ -127,20 +132,8 @@ def encode_update(nodes: list[Any], strict: bool, ts: int) -> bytes:
     if not 0xFFFFFFFF < ts <= 0xFFFFFFFFFFFFFFFF:  # a clock in ms is always a uint64
         return encode(update_message(nodes, strict, ts))
     try:
-        packer = _free_packers.pop()
-    except IndexError:
-        packer = msgpack.Packer(default=wire_value, use_bin_type=True)
-    try:
-        body = packer.pack(nodes)
-    except Exception:
-        packer.reset()
-        body = None  # encode converts what the packer could not read, or says what is wrong
-    except BaseException:
-        packer.reset()
-        raise
-    finally:
-        _free_packers.append(packer)
-    if body is None:
+        body = _pack(nodes)
+    except Exception:  # encode converts what the packer could not read, or says what is wrong
         return encode(update_message(nodes, strict, ts))
     return b"".join((_UPDATE_HEAD, ts.to_bytes(8, "big"), _UPDATE_NODES, body, _STRICT[strict]))
 
