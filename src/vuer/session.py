@@ -300,24 +300,23 @@ class VuerSession:
 
     def _update(self, element: Any, strict: bool = False) -> None:
         outbox = self._outbox
-        if not outbox.behind and (self._loop_thread is None or get_ident() == self._loop_thread):
-            # The client keeps up, so the message is encoded now and goes out as its
-            # own frame (as ``push_update`` would): no copy of the props is needed.
-            # Kept flat: this runs once per update of a stream.
-            if isinstance(element, Element):
-                nodes = [element._wire()]
-            else:
-                nodes = _wire_nodes(element, "update", copy=False)
-            if outbox.closed:
-                return self._dropped(wire.UPDATE)
-            strict = strict if type(strict) is bool else bool(strict)
-            frame = encode_update(nodes, strict, time_ns() // 1_000_000)
-            if len(frame) > self._max_frame:
-                self._too_big(wire.update_message(nodes, strict, 0), frame)
-            outbox.push(wire.UPDATE, frame)
-            return None
-        # Behind (the nodes may merge by key) or another thread: kept as plain copies.
-        self._push_update(_wire_nodes(element, "update"), bool(strict))
+        if outbox.behind or (self._loop_thread is not None and get_ident() != self._loop_thread):
+            # Behind (the nodes may merge by key) or another thread: kept as plain copies.
+            return self._push_update(_wire_nodes(element, "update"), bool(strict))
+        # The client keeps up, so the message is encoded now and goes out as its own
+        # frame: no copy of the props is needed. Kept flat: it runs once per update.
+        if isinstance(element, Element):
+            nodes = [element._wire()]
+        else:
+            nodes = _wire_nodes(element, "update", copy=False)
+        if outbox.closed:
+            return self._dropped(wire.UPDATE)
+        strict = strict if type(strict) is bool else bool(strict)
+        frame = encode_update(nodes, strict, time_ns() // 1_000_000)
+        if len(frame) > self._max_frame:
+            self._too_big(wire.update_message(nodes, strict, 0), frame)
+        outbox.push(wire.UPDATE, frame)
+        return None
 
     def _push_update(self, nodes: list[dict[str, Any]], strict: bool, ts: int = 0) -> None:
         if self._outbox.closed:

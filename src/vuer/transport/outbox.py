@@ -108,19 +108,13 @@ class Outbox:
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
         self._idle.set()
-        self._blocked = False  # the writer waits on a full transport
-        self._closed = False
+        # Plain attributes (read on every scene operation, set only here):
+        # ``behind``: the writer waits on a full transport, the client is not keeping up;
+        # ``closed``: the socket is going away, nothing more is queued.
+        self.behind = False
+        self.closed = False
         self.frames_sent = 0
         self.bytes_sent = 0
-
-    @property
-    def behind(self) -> bool:
-        """True while the client is not keeping up (the writer waits on the transport)."""
-        return self._blocked
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
 
     @property
     def held_bytes(self) -> int:
@@ -129,9 +123,9 @@ class Outbox:
 
     def push(self, etype: str, frame: bytes) -> None:
         """Queue one encoded message; it seals any open update run."""
-        if self._closed:
+        if self.closed:
             return
-        if self._blocked:
+        if self.behind:
             if etype == wire.SET:
                 self._drop_superseded()
         elif not self._items and self._write_now is not None and self._write_now(frame):
@@ -150,9 +144,9 @@ class Outbox:
 
         ``frame`` encodes the whole message; it is only called when needed.
         """
-        if self._closed:
+        if self.closed:
             return
-        if not self._blocked or not all(_mergeable(n) for n in nodes):
+        if not self.behind or not all(_mergeable(n) for n in nodes):
             self.push(wire.UPDATE, frame())
             return
         run = self._run
@@ -201,7 +195,7 @@ class Outbox:
 
     def close(self) -> None:
         """Stop the writer and free the queue (the socket is going away)."""
-        self._closed = True
+        self.closed = True
         self._items.clear()
         self._run = None
         self.pending_bytes = 0
@@ -216,7 +210,7 @@ class Outbox:
         """The writer task: send queued frames in order until closed."""
         while True:
             while not self._items:
-                if self._closed:
+                if self.closed:
                     return
                 self._idle.set()
                 self._wake.clear()
@@ -234,12 +228,12 @@ class Outbox:
             del item  # sent frames are not kept alive by this loop's variables
             while frames:
                 data = frames.pop(0)
-                self._blocked = True
+                self.behind = True
                 self.in_flight = len(data)
                 try:
                     await self._send(data)
                 finally:
-                    self._blocked = False
+                    self.behind = False
                     self.in_flight = 0
                 self.frames_sent += 1
                 self.bytes_sent += len(data)
