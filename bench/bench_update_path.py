@@ -12,10 +12,13 @@ over the rounds is printed in µs per iteration:
 * ``bare``: write a pre-encoded frame (with its websocket header) to the transport;
 * ``element``: build ``Box(key=..., position=[i, 0.5, -i])`` (props validated);
 * ``encode``: bare, but the UPDATE map is built and encoded each time;
+* ``floor``: the least Python can do for the same update: the node map built by
+  hand (no element, no checks), packed once, framed and written;
 * ``update_built``: ``session.update @ box`` with the boxes built beforehand;
 * ``update``: ``session.update @ Box(...)``, what a streaming program does.
 
-``update / bare`` is what ``bench_server.py yielding`` reports (target <= 1.5).
+``update / bare`` is what ``bench_server.py yielding`` reports (target <= 1.5);
+``floor / bare`` is how close any Python update path could come.
 The session is a real ``VuerSession`` whose websocket and request are stand-ins
 holding the real transport: the path measured is the one a connected client gets.
 """
@@ -35,13 +38,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import msgpack  # noqa: E402
+
 from vuer.schemas import Box  # noqa: E402
 from vuer.serdes import encode  # noqa: E402
 from vuer.session import VuerSession, ws_frame_header  # noqa: E402
 
 N = 5000
 READER = "import socket,sys\ns=socket.create_connection(('127.0.0.1',int(sys.argv[1])))\n"
-READER += "while s.recv(1<<20): pass\n"
+READER += "b=bytearray(1<<20)\nwhile s.recv_into(b): pass\n"  # recv(n) maps n bytes a call
 
 
 async def measure(sock: socket.socket, rounds: int) -> dict[str, float]:
@@ -59,6 +64,14 @@ async def measure(sock: socket.socket, rounds: int) -> dict[str, float]:
         frame = frames[i]
         transport.write(ws_frame_header(len(frame)) + frame)
 
+    packer = msgpack.Packer()
+    head, tail = frames[0].split(packer.pack(nodes[0]))  # the map around the one node
+
+    def floor(i: int) -> None:
+        node = {"tag": "Box", "key": f"b{i % 10}", "position": [i, 0.5, -i]}
+        frame = head + packer.pack(node) + tail  # ts 0, as the pre-encoded frames
+        transport.write(ws_frame_header(len(frame)) + frame)
+
     def encoded(i: int) -> None:
         msg = {"etype": "UPDATE", "ts": time.time_ns() // 1_000_000, "data": {"nodes": [nodes[i]]}}
         msg["strict"] = False
@@ -70,6 +83,7 @@ async def measure(sock: socket.socket, rounds: int) -> dict[str, float]:
         "bare": bare,
         "element": lambda i: Box(key=f"b{i % 10}", position=[i, 0.5, -i]),
         "encode": encoded,
+        "floor": floor,
         "update_built": lambda i: session.update @ boxes[i],
         "update": lambda i: session.update @ Box(key=f"b{i % 10}", position=[i, 0.5, -i]),
     }
@@ -107,6 +121,7 @@ def main() -> None:
         iterations=N,
         rounds=rounds,
         ratio=round(us["update"] / us["bare"], 2),
+        floor_ratio=round(us["floor"] / us["bare"], 2),
         target_ratio=1.5,
         element_share_us=round(us["element"] - us["yield"], 2),
         encode_share_us=round(us["encode"] - us["bare"], 2),
