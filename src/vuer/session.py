@@ -304,11 +304,8 @@ class VuerSession:
             # Behind (the nodes may merge by key) or another thread: kept as plain copies.
             return self._push_update(_wire_nodes(element, "update"), bool(strict))
         # The client keeps up, so the message is encoded now and goes out as its own
-        # frame: no copy of the props is needed. Kept flat: it runs once per update.
-        if isinstance(element, Element):
-            nodes = [element._wire()]
-        else:
-            nodes = _wire_nodes(element, "update", copy=False)
+        # frame: no copy of the props is needed.
+        nodes = _wire_nodes(element, "update", copy=False)
         if outbox.closed:
             return self._dropped(wire.UPDATE)
         strict = strict if type(strict) is bool else bool(strict)
